@@ -8,3 +8,6 @@
 pub mod graph;
 pub mod model;
 pub mod store;
+pub mod ingest;
+pub mod lexicon;
+pub mod sample;

@@ -1,0 +1,733 @@
+//! Mention finding: where a sentence names a party, a person, an institution, a proposal or an
+//! issue. Sources, in priority order: role titles before a name ("US special envoy Steve
+//! Witkoff"), capitalised names with an institution or organisation head word, the lexicon's
+//! known entities (names, aliases, capitals as metonyms, demonyms), issue phrases, proposal
+//! noun phrases ("a US-proposed 28-point peace plan"), and remaining capitalised names.
+//!
+//! Pure functions over one sentence; resolving mentions to entities across sentences is
+//! `resolve`'s job.
+
+use super::text::{Sentence, Token};
+use crate::lexicon::{FormKind, Lexicon};
+use crate::model::{EntityType, Kind};
+
+/// The coarse type of a mention, as `newsgraph mentions` prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionType {
+    Person,
+    Organization,
+    Place,
+    Proposal,
+    Issue,
+    Other,
+}
+
+impl MentionType {
+    /// The name printed in the mentions TSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionType::Person => "person",
+            MentionType::Organization => "organization",
+            MentionType::Place => "place",
+            MentionType::Proposal => "proposal",
+            MentionType::Issue => "issue",
+            MentionType::Other => "other",
+        }
+    }
+}
+
+/// What a mention refers to, before resolution across the article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A lexicon entity (index into `Lexicon::entities`), through one of its forms.
+    Known { entity: usize, form: FormKind },
+    /// A person, by the name as written (possibly a surname only).
+    Person { name: String, single: bool },
+    /// An institution (university, think tank …) by name.
+    Institution { name: String },
+    /// An organisation that acts (ministry, party, council …) by name.
+    Organization { name: String },
+    /// A proposal. `key` groups mentions of the same proposal; `anaphoric` mentions ("the plan")
+    /// refer back to the last proposal named.
+    Proposal { name: String, key: String, anaphoric: bool },
+    /// An issue (index into `Lexicon::issues`).
+    Issue { issue: usize },
+    /// A place or other name that is not a node.
+    Unlinked,
+}
+
+/// A role title attached to a person mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    /// The title as written ("Russian President", "US special envoy").
+    pub text: String,
+    /// Index into `Lexicon::roles`.
+    pub role: usize,
+    /// The party named with the title, a lexicon entity.
+    pub party: Option<usize>,
+}
+
+/// How a proposal mention was qualified by a party ("US-proposed", "Washington's", "US-backed").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalLink {
+    Proposed,
+    Supported,
+}
+
+/// One mention in a sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte span of the whole mention (title included).
+    pub start: usize,
+    pub end: usize,
+    /// Token range in the sentence (whole mention).
+    pub first_token: usize,
+    pub end_token: usize,
+    pub mention_type: MentionType,
+    pub target: Target,
+    pub title: Option<Title>,
+    /// Followed by a possessive "'s".
+    pub possessive: bool,
+    /// A party qualifying a proposal mention, with how.
+    pub proposer: Option<(usize, ProposalLink)>,
+    /// Found inside a hyphenated word ("US" in "US-proposed").
+    pub in_compound: bool,
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    tokens: &'a [Token],
+    covered: Vec<bool>,
+    out: Vec<Mention>,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+];
+
+/// Singular of a proposal head noun ("accords" → "accord").
+fn lemma_of(head: &str) -> String {
+    match head {
+        "treaties" => "treaty".into(),
+        "road map" => "roadmap".into(),
+        _ => head.strip_suffix('s').filter(|h| !h.ends_with('s')).unwrap_or(head).to_string(),
+    }
+}
+
+fn is_capitalised(t: &str) -> bool {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => chars.next().is_none_or(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\''),
+        _ => false,
+    }
+}
+
+fn is_name_token(t: &str) -> bool {
+    is_capitalised(t) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+}
+
+/// Finds the mentions of one sentence, in text order.
+pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Mention> {
+    let tokens = &sentence.tokens;
+    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], out: Vec::new() };
+    let entity_spans = scan.entity_spans(sentence);
+    scan.titled_persons(&entity_spans);
+    scan.named_bodies(&entity_spans);
+    scan.issues(sentence);
+    scan.known_entities(&entity_spans);
+    scan.proposals(&entity_spans);
+    scan.names();
+    scan.out.sort_by_key(|m| (m.start, m.end));
+    scan.out
+}
+
+/// A lexicon match mapped onto tokens: token range, entity index, form, and whether it sits
+/// inside a hyphenated token.
+#[derive(Debug, Clone, Copy)]
+struct EntitySpan {
+    first: usize,
+    end: usize,
+    start_byte: usize,
+    end_byte: usize,
+    entity: usize,
+    form: FormKind,
+    in_compound: bool,
+}
+
+impl<'a> Scan<'a> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn token_at_start(&self, byte: usize) -> Option<usize> {
+        self.tokens.iter().position(|t| t.start == byte)
+    }
+
+    fn token_at_end(&self, byte: usize) -> Option<usize> {
+        self.tokens.iter().position(|t| t.end == byte).map(|i| i + 1)
+    }
+
+    fn token_containing(&self, byte: usize) -> Option<usize> {
+        self.tokens.iter().position(|t| t.start <= byte && byte < t.end)
+    }
+
+    fn entity_spans(&self, s: &Sentence) -> Vec<EntitySpan> {
+        let slice = &self.text[s.start..s.end];
+        let mut out = Vec::new();
+        for m in self.lex.find_entities(slice) {
+            let (sb, eb) = (s.start + m.start, s.start + m.end);
+            let form = self.lex.form(m.pattern);
+            match (self.token_at_start(sb), self.token_at_end(eb)) {
+                (Some(first), Some(end)) => out.push(EntitySpan {
+                    first,
+                    end,
+                    start_byte: sb,
+                    end_byte: eb,
+                    entity: form.entity,
+                    form: form.kind,
+                    in_compound: false,
+                }),
+                _ => {
+                    // Inside a hyphenated token: "US-proposed", "US-European".
+                    let Some(first) = self.token_containing(sb) else { continue };
+                    let Some(last) = self.token_containing(eb.saturating_sub(1)) else { continue };
+                    let tok = &self.tokens[first];
+                    let joined_by_hyphen = (sb == tok.start || self.text[..sb].ends_with('-'))
+                        && (eb == self.tokens[last].end || self.text[eb..].starts_with('-'));
+                    if joined_by_hyphen {
+                        out.push(EntitySpan {
+                            first,
+                            end: last + 1,
+                            start_byte: sb,
+                            end_byte: eb,
+                            entity: form.entity,
+                            form: form.kind,
+                            in_compound: true,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn span_ending_at(spans: &[EntitySpan], end: usize) -> Option<EntitySpan> {
+        spans.iter().copied().find(|s| s.end == end && !s.in_compound)
+    }
+
+    fn push(&mut self, m: Mention) {
+        for c in &mut self.covered[m.first_token..m.end_token] {
+            *c = true;
+        }
+        self.out.push(m);
+    }
+
+    fn free(&self, from: usize, to: usize) -> bool {
+        to <= self.tokens.len() && self.covered[from..to].iter().all(|c| !c)
+    }
+
+    fn possessive_at(&self, i: usize) -> bool {
+        i < self.tokens.len() && matches!(self.tok(i), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+    }
+
+    /// "Russian President Vladimir Putin", "US special envoy Steve Witkoff", "President of
+    /// Argentina Alberto Fernández": a role title, optionally with its party, then a name.
+    fn titled_persons(&mut self, spans: &[EntitySpan]) {
+        let s = &self.text[self.tokens.first().map_or(0, |t| t.start)..self.tokens.last().map_or(0, |t| t.end)];
+        let base = self.tokens.first().map_or(0, |t| t.start);
+        let roles = self.lex.find_roles(s);
+        for r in roles {
+            let (Some(a), Some(mut b)) = (self.token_at_start(base + r.start), self.token_at_end(base + r.end)) else {
+                continue;
+            };
+            if !self.free(a, b) {
+                continue;
+            }
+            let mut party = None;
+            // "President of Argentina Alberto Fernández"
+            if b + 1 < self.tokens.len() && self.tok(b) == "of" {
+                if let Some(sp) = spans.iter().find(|sp| sp.first == b + 1 && !sp.in_compound) {
+                    party = Some(sp.entity);
+                    b = sp.end;
+                }
+            }
+            let name_end = self.name_run(b, 4);
+            if name_end == b {
+                continue;
+            }
+            // Look left for the party: "[US] special envoy", "[Ukraine]'s President", "[UN] humanitarian chief".
+            let mut start = a;
+            if party.is_none() {
+                let mut k = a;
+                let mut modifiers = 0;
+                while k > 0 && modifiers <= 2 {
+                    let prev = k - 1;
+                    if let Some(sp) = Self::span_ending_at(spans, k) {
+                        party = Some(sp.entity);
+                        start = sp.first;
+                        break;
+                    }
+                    if self.possessive_at(prev) {
+                        if let Some(sp) = Self::span_ending_at(spans, prev) {
+                            party = Some(sp.entity);
+                            start = sp.first;
+                        }
+                        break;
+                    }
+                    let w = self.tok(prev);
+                    let is_modifier = w.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !self.lex.is_name_connector(w)
+                        && !matches!(w, "a" | "an" | "said" | "says" | "by" | "with" | "to" | "as" | "is" | "was");
+                    if !is_modifier {
+                        break;
+                    }
+                    modifiers += 1;
+                    k = prev;
+                }
+            }
+            if !self.free(start, name_end) {
+                continue;
+            }
+            let name = self.join(b, name_end);
+            let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
+            self.push(Mention {
+                start: self.tokens[start].start,
+                end: self.tokens[name_end - 1].end,
+                first_token: start,
+                end_token: name_end,
+                mention_type: MentionType::Person,
+                target: Target::Person { single: name_end - b == 1, name },
+                title: Some(Title { text: title_text, role: r.pattern, party }),
+                possessive: self.possessive_at(name_end),
+                proposer: None,
+                in_compound: false,
+            });
+        }
+    }
+
+    /// Joins tokens `from..to` with single spaces (no space before "'s" or ",").
+    fn join(&self, from: usize, to: usize) -> String {
+        let mut out = String::new();
+        for i in from..to {
+            let t = self.tok(i);
+            if !out.is_empty() && !matches!(t, "'s" | "\u{2019}s" | ",") {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+
+    /// Length of a person-name run starting at `i`: capitalised name tokens and particles, not a
+    /// known entity, not a not-name word. Returns the end token.
+    fn name_run(&self, i: usize, max: usize) -> usize {
+        let mut j = i;
+        let mut names = 0;
+        while j < self.tokens.len() && names < max && !self.covered[j] {
+            let t = self.tok(j);
+            if is_name_token(t) && !self.lex.is_not_name(t.trim_end_matches('.')) {
+                names += 1;
+                j += 1;
+            } else if names > 0
+                && matches!(t, "bin" | "al" | "de" | "van" | "von" | "der" | "da" | "di" | "la" | "le" | "ibn")
+                && j + 1 < self.tokens.len()
+                && is_name_token(self.tok(j + 1))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Capitalised multi-word names whose head word makes them an institution, an organisation
+    /// or a named proposal ("Tsinghua University's Center for International Security and
+    /// Strategy", "Institute of Russian, Eastern European and Central Asian Studies").
+    fn named_bodies(&mut self, spans: &[EntitySpan]) {
+        let n = self.tokens.len();
+        let compound = |k: usize| spans.iter().any(|s| s.in_compound && s.first <= k && k < s.end);
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] || compound(i) || !is_capitalised(self.tok(i)) || self.lex.is_not_name(self.tok(i)) {
+                i += 1;
+                continue;
+            }
+            let starts_with_head = self.lex.is_institution_word(self.tok(i)) || self.lex.is_organization_word(self.tok(i));
+            let mut j = i + 1;
+            let mut last_cap = i;
+            while j < n && !self.covered[j] && !compound(j) {
+                let t = self.tok(j);
+                if is_capitalised(t) {
+                    last_cap = j;
+                    j += 1;
+                } else if (self.lex.is_name_connector(t) && t != "&" || t == "&")
+                    && j + 1 < n
+                    && (is_capitalised(self.tok(j + 1)) || self.tok(j + 1) == "the" && j + 2 < n && is_capitalised(self.tok(j + 2)))
+                {
+                    j += 1;
+                } else if (t == "'s" || t == "\u{2019}s") && j + 1 < n && is_capitalised(self.tok(j + 1)) {
+                    j += 1;
+                } else if t == "," && starts_with_head && j + 1 < n && is_capitalised(self.tok(j + 1)) && self.comma_list_continues(j + 1) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = last_cap + 1;
+            let words: Vec<&str> = (i..end).map(|k| self.tok(k)).collect();
+            let has = |f: &dyn Fn(&str) -> bool| words.iter().any(|w| f(w));
+            let class = if end - i < 2 {
+                None
+            } else if has(&|w| self.lex.is_institution_word(w)) {
+                Some((Kind::Institution, MentionType::Organization))
+            } else if has(&|w| self.lex.is_organization_word(w)) {
+                Some((Kind::Actor, MentionType::Organization))
+            } else if self.lex.is_proposal_word(words[words.len() - 1]) {
+                Some((Kind::Proposal, MentionType::Proposal))
+            } else {
+                None
+            };
+            let Some((kind, mention_type)) = class else {
+                i += 1;
+                continue;
+            };
+            // A run exactly equal to one lexicon form is that entity (handled by known_entities).
+            let exact = spans.iter().find(|s| s.first == i && s.end == end && !s.in_compound);
+            if exact.is_some() {
+                i = end;
+                continue;
+            }
+            let name = self.join(i, end);
+            let target = match kind {
+                Kind::Institution => Target::Institution { name },
+                Kind::Proposal => Target::Proposal { key: name.to_lowercase(), name, anaphoric: false },
+                _ => Target::Organization { name },
+            };
+            self.push(Mention {
+                start: self.tokens[i].start,
+                end: self.tokens[end - 1].end,
+                first_token: i,
+                end_token: end,
+                mention_type,
+                target,
+                title: None,
+                possessive: self.possessive_at(end),
+                proposer: None,
+                in_compound: false,
+            });
+            i = end;
+        }
+    }
+
+    /// In "Institute of Russian, Eastern European and Central Asian Studies" the comma continues
+    /// the name only if the list reaches a capitalised word after "and".
+    fn comma_list_continues(&self, mut j: usize) -> bool {
+        while j < self.tokens.len() {
+            let t = self.tok(j);
+            if t == "and" {
+                return j + 1 < self.tokens.len() && is_capitalised(self.tok(j + 1));
+            }
+            if !(is_capitalised(t) || t == ",") {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    fn known_entities(&mut self, spans: &[EntitySpan]) {
+        for sp in spans {
+            if !self.free(sp.first, sp.end) {
+                continue;
+            }
+            let e = &self.lex.entities[sp.entity];
+            let mention_type = match (e.kind, e.entity_type) {
+                (Kind::Actor, Some(EntityType::State)) => MentionType::Place,
+                (Kind::Actor, Some(EntityType::Person)) => MentionType::Person,
+                (Kind::Issue, _) => MentionType::Issue,
+                (Kind::Proposal, _) => MentionType::Proposal,
+                _ => MentionType::Organization,
+            };
+            let mention_type = if sp.form == FormKind::Metonym || sp.form == FormKind::Demonym {
+                MentionType::Place
+            } else {
+                mention_type
+            };
+            let m = Mention {
+                start: sp.start_byte,
+                end: sp.end_byte,
+                first_token: sp.first,
+                end_token: sp.end,
+                mention_type,
+                target: Target::Known { entity: sp.entity, form: sp.form },
+                title: None,
+                possessive: !sp.in_compound && self.possessive_at(sp.end),
+                proposer: None,
+                in_compound: sp.in_compound,
+            };
+            if sp.in_compound {
+                // The token stays free for proposal modifiers ("US-proposed").
+                self.out.push(m);
+            } else {
+                self.push(m);
+            }
+        }
+    }
+
+    fn issues(&mut self, s: &Sentence) {
+        let slice = &self.text[s.start..s.end];
+        for m in self.lex.find_issues(slice) {
+            let (Some(a), Some(b)) = (self.token_at_start(s.start + m.start), self.token_at_end(s.start + m.end)) else {
+                continue;
+            };
+            if !self.free(a, b) {
+                continue;
+            }
+            self.push(Mention {
+                start: s.start + m.start,
+                end: s.start + m.end,
+                first_token: a,
+                end_token: b,
+                mention_type: MentionType::Issue,
+                target: Target::Issue { issue: m.pattern },
+                title: None,
+                possessive: false,
+                proposer: None,
+                in_compound: false,
+            });
+        }
+    }
+
+    /// Proposal noun phrases: a proposal head noun with its modifiers. Numbered ("28-point",
+    /// "four additional documents"), named ("Minsk agreements") or typed ("peace plan")
+    /// phrases name a proposal; a bare "the plan" refers back to the last one.
+    fn proposals(&mut self, spans: &[EntitySpan]) {
+        let n = self.tokens.len();
+        for h in 0..n {
+            if self.covered[h] || !self.lex.is_proposal_word(self.tok(h)) || is_capitalised(self.tok(h)) {
+                continue;
+            }
+            // "points" only as "N points"; a "statement" only when typed ("joint statement").
+            let head = self.tok(h).to_lowercase();
+            let mut k = h;
+            let mut kept: Vec<usize> = Vec::new();
+            let mut numbered = false;
+            let mut named = false;
+            let mut typed = false;
+            let mut proposer = None;
+            while k > 0 && h - k < 5 {
+                let p = k - 1;
+                if self.covered[p] {
+                    // A party right before: "the US plan", "Russian proposals", or a possessive.
+                    if let Some(sp) = Self::span_ending_at(spans, k) {
+                        if sp.form == FormKind::Metonym {
+                            named = true;
+                            kept.push(p);
+                        } else {
+                            proposer = Some((sp.entity, ProposalLink::Proposed));
+                        }
+                    }
+                    break;
+                }
+                let w = self.tok(p);
+                let lw = w.to_lowercase();
+                if self.possessive_at(p) {
+                    if let Some(sp) = Self::span_ending_at(spans, p) {
+                        proposer = Some((sp.entity, ProposalLink::Proposed));
+                    }
+                    break;
+                }
+                if let Some(sp) = spans.iter().find(|s| s.in_compound && s.first == p) {
+                    let rest = &self.text[sp.end_byte..self.tokens[p].end].to_lowercase();
+                    if rest.starts_with("-backed") || rest.starts_with("-supported") {
+                        proposer = Some((sp.entity, ProposalLink::Supported));
+                    } else if rest.starts_with('-') {
+                        proposer = Some((sp.entity, ProposalLink::Proposed));
+                    }
+                    k = p;
+                    continue;
+                }
+                let is_number = lw.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lw.as_str());
+                if is_number {
+                    numbered = true;
+                    kept.push(p);
+                } else if self.lex.is_proposal_generic_modifier(&lw) {
+                    typed = true;
+                    kept.push(p);
+                } else if self.lex.is_proposal_dropped_modifier(&lw) {
+                    if matches!(lw.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "those" | "any" | "some" | "such") {
+                        break;
+                    }
+                } else if is_capitalised(w) && !self.lex.is_not_name(w) {
+                    named = true;
+                    kept.push(p);
+                } else if w.chars().all(|c| c.is_lowercase() || c == '-') && (lw.ends_with("al") || lw.ends_with("ive") || lw.ends_with("term") || lw.contains('-') || lw == "additional" || lw == "peace") {
+                    kept.push(p);
+                } else {
+                    break;
+                }
+                k = p;
+            }
+            if head == "points" && !numbered || head == "statement" && !typed && !named {
+                continue;
+            }
+            let specific = numbered || named || typed;
+            // A bare proposal noun refers back only when it is definite ("the plan", "its
+            // proposals") or has a party ("US proposals"); "a quick resolution" is no proposal.
+            let determiner = k.checked_sub(1).map(|d| self.tok(d).to_lowercase());
+            let definite = determiner.as_deref().is_some_and(|d| matches!(d, "the" | "this" | "that" | "these" | "its" | "their" | "his" | "her"));
+            let anaphoric_head = matches!(
+                lemma_of(&head).as_str(),
+                "plan" | "proposal" | "deal" | "draft" | "framework" | "agreement" | "treaty" | "accord" | "memorandum" | "roadmap" | "initiative"
+            );
+            if !specific && !(anaphoric_head && (definite || proposer.is_some())) {
+                continue;
+            }
+            kept.sort();
+            let mut name = kept.iter().map(|&i| self.tok(i)).collect::<Vec<_>>().join(" ");
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(self.tok(h));
+            let number = kept.iter().map(|&i| self.tok(i).to_lowercase()).find(|w| {
+                w.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+            });
+            let lemma = lemma_of(&head);
+            let key = match (&number, named) {
+                (Some(num), false) => format!("{num} {lemma}"),
+                _ => format!("{} {lemma}", kept.iter().map(|&i| self.tok(i).to_lowercase()).collect::<Vec<_>>().join(" ")),
+            };
+            let start_tok = k.min(h);
+            self.push(Mention {
+                start: self.tokens[start_tok].start,
+                end: self.tokens[h].end,
+                first_token: start_tok,
+                end_token: h + 1,
+                mention_type: MentionType::Proposal,
+                target: Target::Proposal { name, key: key.trim().to_string(), anaphoric: !specific },
+                title: None,
+                possessive: self.possessive_at(h + 1),
+                proposer,
+                in_compound: false,
+            });
+        }
+    }
+
+    /// Remaining capitalised names: multi-word runs become person candidates, single words are
+    /// kept as candidates that `resolve` links to a known person or drops.
+    fn names(&mut self) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] {
+                i += 1;
+                continue;
+            }
+            let t = self.tok(i);
+            let prefixed = self.lex.is_person_prefix(t) && i + 1 < n && is_name_token(self.tok(i + 1));
+            let from = if prefixed { i + 1 } else { i };
+            if !prefixed && (!is_name_token(t) || self.lex.is_not_name(t.trim_end_matches('.'))) {
+                i += 1;
+                continue;
+            }
+            let end = self.name_run(from, 4);
+            if end == from {
+                i += 1;
+                continue;
+            }
+            // A run that continues with more capitalised words is not a person ("Black Sea Fleet").
+            let last = self.tok(end - 1);
+            let place = self.lex.is_place_word(last) || (from..end).any(|k| self.lex.is_place_word(self.tok(k)) && k > from);
+            let too_long = end < n && is_capitalised(self.tok(end)) && !self.covered[end];
+            let single = end - from == 1;
+            let initial_caps = self.tok(from).chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && self.tok(from).len() > 1;
+            let (mention_type, target) = if place || too_long {
+                (MentionType::Place, Target::Unlinked)
+            } else if initial_caps && single {
+                (MentionType::Organization, Target::Unlinked)
+            } else {
+                (MentionType::Person, Target::Person { name: self.join(from, end), single })
+            };
+            self.push(Mention {
+                start: self.tokens[i].start,
+                end: self.tokens[end - 1].end,
+                first_token: i,
+                end_token: end,
+                mention_type,
+                target,
+                title: None,
+                possessive: self.possessive_at(end),
+                proposer: None,
+                in_compound: false,
+            });
+            i = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::sentences;
+
+    fn mentions(text: &str) -> Vec<(String, MentionType, Target)> {
+        let lex = Lexicon::builtin();
+        let mut out = Vec::new();
+        for s in sentences(text) {
+            for m in find_mentions(text, &s, &lex) {
+                out.push((text[m.start..m.end].to_string(), m.mention_type, m.target));
+            }
+        }
+        out
+    }
+
+    fn spans(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn titles_introduce_people_and_their_party() {
+        let lex = Lexicon::builtin();
+        let text = "Talks between Russian President Ivan Petrov and US special envoy Jane Roe ended.";
+        let s = &sentences(text)[0];
+        let found = find_mentions(text, s, &lex);
+        let people: Vec<_> = found.iter().filter(|m| m.title.is_some()).collect();
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].target, Target::Person { name: "Ivan Petrov".into(), single: false });
+        let title = people[1].title.as_ref().unwrap();
+        assert_eq!(title.text, "US special envoy");
+        assert_eq!(lex.entities[title.party.unwrap()].name, "United States");
+    }
+
+    #[test]
+    fn institutions_keep_commas_and_possessives_inside_their_names() {
+        let text = "Li Wei, a researcher at the Institute of Russian, Eastern European and Central Asian Studies at Fudan University, said so.";
+        let found = spans(text);
+        assert!(found.contains(&"Institute of Russian, Eastern European and Central Asian Studies".to_string()), "{found:?}");
+        let text = "Li Wei, head of a program at Peking University's Center for Arms Control and Strategy, said so.";
+        assert!(spans(text).contains(&"Peking University's Center for Arms Control and Strategy".to_string()));
+    }
+
+    #[test]
+    fn proposals_are_named_by_number_and_type() {
+        let found = mentions("It was spurred by a US-proposed 28-point peace plan unveiled last month.");
+        let p = found.iter().find(|m| m.1 == MentionType::Proposal).unwrap();
+        assert_eq!(p.0, "US-proposed 28-point peace plan");
+        assert!(matches!(&p.2, Target::Proposal { name, key, anaphoric: false } if name == "28-point peace plan" && key == "28-point plan"));
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let found = spans("Momentum stalled this week. Meanwhile, Despite it all, nothing happened on Tuesday.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn metonyms_and_demonyms_are_known_entities() {
+        let found = mentions("Moscow rejected European demands.");
+        assert!(matches!(found[0].2, Target::Known { form: FormKind::Metonym, .. }));
+        assert!(matches!(found[1].2, Target::Known { form: FormKind::Demonym, .. }));
+    }
+}

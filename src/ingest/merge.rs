@@ -1,0 +1,127 @@
+//! Merging an analysed article into the graph: each article entity finds its node (by name or
+//! alias and kind; a one-word person name by a unique matching name part), or becomes a new one;
+//! each relation adds its sentence as evidence. Merging never duplicates a node or an edge.
+
+use super::article::ArticleText;
+use super::resolve::{Analysis, ArticleEntity};
+use super::resolve::Fact;
+use crate::graph::{name_key, KnowledgeGraph, NodeId};
+use crate::model::{Article, EntityType, Evidence, Kind, Node};
+
+fn is_person(n: &Node) -> bool {
+    n.kind == Kind::Expert || n.entity_type == Some(EntityType::Person)
+}
+
+/// Adds the article, its entities and its relations to the graph. Returns (new nodes, new edges).
+pub fn merge(graph: &mut KnowledgeGraph, article: &ArticleText, hash: u64, analysis: &Analysis, facts: &[Fact]) -> (usize, usize) {
+    let mut id = article.id.clone();
+    if graph.articles().contains_key(&id) {
+        id = format!("{}#{:08x}", article.id, hash as u32);
+    }
+    graph.add_article(Article {
+        id: id.clone(),
+        title: article.title.clone(),
+        date: article.date.clone(),
+        path: Some(article.path.clone()),
+        hash,
+    });
+    let before = graph.node_count();
+    let nodes: Vec<Option<NodeId>> = analysis.entities.iter().map(|e| node_for(graph, e, &id)).collect();
+    let new_nodes = graph.node_count() - before;
+    let mut new_edges = 0;
+    for f in facts {
+        let (Some(a), Some(b)) = (nodes[f.from], nodes[f.to]) else { continue };
+        if a == b {
+            continue;
+        }
+        let s = &analysis.sentences[f.sentence];
+        let evidence = Evidence {
+            article: id.clone(),
+            sentence: f.sentence,
+            start: s.start,
+            end: s.end,
+            text: article.body[s.start..s.end].to_string(),
+        };
+        if graph.add_evidence(a, b, f.relation.clone(), evidence).1 {
+            new_edges += 1;
+        }
+    }
+    (new_nodes, new_edges)
+}
+
+fn node_for(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> Option<NodeId> {
+    if e.name.is_empty() {
+        return None;
+    }
+    let person = e.entity_type == Some(EntityType::Person) || e.kind == Kind::Expert;
+    let found = if person { find_person(graph, e, article) } else { find_other(graph, e) };
+    let id = match found {
+        Some(id) => id,
+        None => graph.add_node(Node::new(&e.name, e.kind, e.entity_type)),
+    };
+    for alias in &e.aliases {
+        graph.add_alias(id, alias);
+    }
+    let node = graph.node_mut(id);
+    node.articles.insert(article.to_string());
+    node.roles.extend(e.roles.iter().cloned());
+    for m in &e.merges {
+        let note = format!("{m} (in {article})");
+        if !node.merges.contains(&note) {
+            node.merges.push(note);
+        }
+    }
+    Some(id)
+}
+
+fn find_other(graph: &KnowledgeGraph, e: &ArticleEntity) -> Option<NodeId> {
+    std::iter::once(&e.name)
+        .chain(e.aliases.iter())
+        .find_map(|n| graph.lookup(n).iter().copied().find(|&id| graph.node(id).kind == e.kind))
+}
+
+/// A person seen before: the same full name, or, for a one-word name, the only person whose name
+/// has it as a part. A full name also completes an earlier one-word person with that surname.
+fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> Option<NodeId> {
+    let key = name_key(&e.name);
+    if let Some(&id) = graph.lookup(&e.name).iter().find(|&&id| is_person(graph.node(id))) {
+        return Some(id);
+    }
+    let matching = |graph: &KnowledgeGraph, word: &str, pick: fn(&str) -> Option<&str>| -> Vec<NodeId> {
+        graph
+            .node_ids()
+            .filter(|&id| {
+                let n = graph.node(id);
+                is_person(n) && pick(&n.name).is_some_and(|w| name_key(w) == word)
+            })
+            .collect()
+    };
+    if e.single_name {
+        let mut ids = matching(graph, &key, |n| n.split(' ').next_back());
+        if ids.is_empty() {
+            ids = matching(graph, &key, |n| n.split(' ').next());
+        }
+        if let [id] = ids[..] {
+            let note = format!("'{}' is {} (name part, in {article})", e.name, graph.node(id).name);
+            graph.node_mut(id).merges.push(note);
+            graph.add_alias(id, &e.name);
+            return Some(id);
+        }
+        return None;
+    }
+    // An earlier one-word person ("Biden") whose name this full name ("Joe Biden") completes.
+    let surname = key.split(' ').next_back().unwrap_or("").to_string();
+    let singles: Vec<NodeId> = graph
+        .lookup(&surname)
+        .iter()
+        .copied()
+        .filter(|&id| is_person(graph.node(id)) && !graph.node(id).name.contains(' '))
+        .collect();
+    if let [id] = singles[..] {
+        graph.rename(id, &e.name);
+        let note = format!("'{surname}' completed to {} (in {article})", e.name);
+        graph.node_mut(id).merges.push(note);
+        return Some(id);
+    }
+    None
+}

@@ -1,0 +1,566 @@
+//! Relation extraction: typed, evidence-backed relations from an analysed article.
+//!
+//! Each sentence is cut into clauses (at ";", dashes and subordinators such as "which", "after",
+//! "but"). Around each cue of the lexicon (DESIGN.md's cue table) the parties before the cue in
+//! its clause are the subjects (with coordination: "Ukraine and European governments argued"),
+//! the mentions after it the objects; "it" before a cue points back to the last proposal; a
+//! passive "proposed by X" swaps them; a negation before a cue cancels it. Attribution ("Zhang
+//! said", "he added", a quotation continued in the next paragraph) gives an expert
+//! `commented_on` edges to what the sentence names. Pairs left without a typed relation are
+//! `mentioned_with`.
+
+use super::mentions::{MentionType, ProposalLink};
+use super::resolve::{Analysis, Fact, Resolved};
+use crate::lexicon::Lexicon;
+use crate::model::{EntityType, Kind, Relation};
+use std::collections::HashSet;
+
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", ":", "\u{2014}", "\u{2013}", "--", "which", "who", "whom", "after", "before", "while", "when", "but",
+    "although", "though", "because", "whereas", "since", "until", "however", "if", "unless",
+];
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "He", "She", "It", "They"];
+
+/// Extracts every relation of the article, the facts of resolution included.
+pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
+    let mut facts = analysis.facts.clone();
+    let mut state = Discourse::default();
+    for (si, sentence) in analysis.sentences.iter().enumerate() {
+        let ms: Vec<&Resolved> = analysis.mentions[si].iter().filter(|r| r.entity.is_some()).collect();
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let clauses = clause_ids(&words);
+        let ctx = Sentence { si, words: &words, clauses: &clauses, ms: &ms, analysis, lex };
+        let before = facts.len();
+        ctx.qualifiers(&mut facts);
+        ctx.cues(text, &mut state, &mut facts);
+        ctx.positions(text, &mut state, &mut facts);
+        ctx.concerns(&mut facts);
+        ctx.attribution(&mut state, &mut facts, &analysis.facts);
+        // Pairs without a typed relation in this sentence are mentioned together.
+        let typed: HashSet<(usize, usize)> = facts[before..]
+            .iter()
+            .chain(analysis.facts.iter().filter(|f| f.sentence == si))
+            .flat_map(|f| [(f.from, f.to), (f.to, f.from)])
+            .collect();
+        let mut seen: Vec<usize> = Vec::new();
+        for r in &ms {
+            let e = r.entity.expect("filtered");
+            if !seen.contains(&e) {
+                seen.push(e);
+            }
+        }
+        for (i, &a) in seen.iter().enumerate() {
+            for &b in &seen[i + 1..] {
+                if !typed.contains(&(a, b)) {
+                    facts.push(Fact { from: a, to: b, relation: Relation::MentionedWith, sentence: si });
+                }
+            }
+        }
+        state.after_sentence(&ctx);
+    }
+    facts.retain(|f| f.from != f.to);
+    facts
+}
+
+/// What the discourse so far makes "he", "it" and an unattributed quotation refer to.
+#[derive(Default)]
+struct Discourse {
+    /// The last party (state, bloc, organisation) named.
+    last_party: Option<usize>,
+    /// The last person named.
+    last_person: Option<usize>,
+    /// The last speaker, and the sentence where they spoke.
+    last_speaker: Option<(Vec<usize>, usize)>,
+    /// The last proposal named.
+    last_proposal: Option<usize>,
+}
+
+impl Discourse {
+    fn after_sentence(&mut self, ctx: &Sentence) {
+        for r in ctx.ms {
+            let e = r.entity.expect("filtered");
+            let ent = &ctx.analysis.entities[e];
+            match (ent.kind, ent.entity_type) {
+                (Kind::Actor, Some(EntityType::Person)) | (Kind::Expert, _) => self.last_person = Some(e),
+                (Kind::Actor, _) if !r.mention.in_compound => self.last_party = Some(e),
+                (Kind::Proposal, _) => self.last_proposal = Some(e),
+                _ => {}
+            }
+        }
+    }
+
+    fn pronoun(&self, word: &str, si: usize) -> Option<usize> {
+        match word.to_lowercase().as_str() {
+            "it" | "its" => self.last_party,
+            "he" | "she" | "his" | "her" => match &self.last_speaker {
+                Some((speakers, at)) if speakers.len() == 1 && si - at <= 3 => Some(speakers[0]),
+                _ => self.last_person,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// One sentence under analysis.
+struct Sentence<'a> {
+    si: usize,
+    words: &'a [&'a str],
+    clauses: &'a [usize],
+    /// Resolved mentions (with an entity), in text order.
+    ms: &'a [&'a Resolved],
+    analysis: &'a Analysis,
+    lex: &'a Lexicon,
+}
+
+/// Clause number of each token.
+fn clause_ids(words: &[&str]) -> Vec<usize> {
+    let mut id = 0;
+    words
+        .iter()
+        .map(|w| {
+            if CLAUSE_BREAKS.contains(&w.to_lowercase().as_str()) {
+                id += 1;
+            }
+            id
+        })
+        .collect()
+}
+
+impl<'a> Sentence<'a> {
+    fn kind(&self, e: usize) -> (Kind, Option<EntityType>) {
+        let ent = &self.analysis.entities[e];
+        (ent.kind, ent.entity_type)
+    }
+
+    fn is_party(&self, e: usize) -> bool {
+        matches!(self.kind(e).0, Kind::Actor | Kind::Expert)
+    }
+
+    fn fact(&self, from: usize, to: usize, relation: Relation) -> Fact {
+        Fact { from, to, relation, sentence: self.si }
+    }
+
+    /// "US-proposed plan", "Washington's plan", "US-backed deal".
+    fn qualifiers(&self, facts: &mut Vec<Fact>) {
+        for r in self.ms {
+            let Some((party, link)) = r.mention.proposer else { continue };
+            let Some(pid) = self.lexicon_entity(party) else { continue };
+            let relation = match link {
+                ProposalLink::Proposed => Relation::Proposed,
+                ProposalLink::Supported => Relation::Supports,
+            };
+            facts.push(self.fact(pid, r.entity.expect("filtered"), relation));
+        }
+        // Possessive party before a proposal: "Washington's earlier 28-point plan".
+        for pair in self.ms.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (ea, eb) = (a.entity.expect("filtered"), b.entity.expect("filtered"));
+            if a.mention.possessive && self.is_party(ea) && b.mention.first_token <= a.mention.end_token + 3 {
+                match self.kind(eb).0 {
+                    Kind::Proposal if b.mention.proposer.is_none() => facts.push(self.fact(ea, eb, Relation::Proposed)),
+                    Kind::Issue => facts.push(self.fact(ea, eb, Relation::PositionOn)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn lexicon_entity(&self, lexicon_index: usize) -> Option<usize> {
+        let name = &self.lex.entities[lexicon_index].name;
+        self.analysis.entities.iter().position(|e| &e.name == name)
+    }
+
+    fn mention_at(&self, token: usize) -> Option<&'a Resolved> {
+        self.ms.iter().copied().find(|r| r.mention.first_token <= token && token < r.mention.end_token)
+    }
+
+    /// The subjects of a cue at token `at`: the nearest party before it in its clause, with the
+    /// parties coordinated with it ("Ukraine and European governments"); else a subject pronoun.
+    fn subjects(&self, at: usize, state: &Discourse, want: impl Fn(usize) -> bool) -> Vec<usize> {
+        let clause = self.clauses[at];
+        let mut out = Vec::new();
+        let mut k = at;
+        let mut last_found: Option<usize> = None;
+        while k > 0 {
+            k -= 1;
+            if self.clauses[k] != clause {
+                break;
+            }
+            if let Some(r) = self.mention_at(k) {
+                let e = r.entity.expect("filtered");
+                let is_title_part = r.mention.in_compound;
+                if want(e) && !is_title_part {
+                    if let Some(prev) = last_found {
+                        // Only coordinated mentions join: "A and B", "A, B and C".
+                        let gap: Vec<&str> = (r.mention.end_token..prev).map(|i| self.words[i]).collect();
+                        let coordinated = gap.iter().all(|w| matches!(*w, "and" | "," | "or" | "the" | "both"));
+                        if !coordinated {
+                            break;
+                        }
+                    }
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                    last_found = Some(r.mention.first_token);
+                    k = r.mention.first_token;
+                    continue;
+                }
+            }
+            // "argued it ceded too much": a pronoun after a speech verb is what was argued about.
+            let after_speech = k > 0 && self.lex.is_speech_verb(self.words[k - 1]);
+            if last_found.is_none() && SUBJECT_PRONOUNS.contains(&self.words[k]) && !after_speech {
+                if let Some(e) = state.pronoun(self.words[k], self.si) {
+                    if want(e) {
+                        out.push(e);
+                    }
+                }
+                break;
+            }
+            if last_found.is_some() && !matches!(self.words[k], "and" | "," | "or" | "the" | "both") {
+                break;
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Mentions after token `at` within its clause, coordinated with the first one.
+    fn objects(&self, at: usize, want: impl Fn(usize) -> bool) -> Vec<usize> {
+        let clause = self.clauses.get(at).copied().unwrap_or(0);
+        let mut out = Vec::new();
+        let mut last_end: Option<usize> = None;
+        for r in self.ms.iter().filter(|r| r.mention.first_token >= at) {
+            if self.clauses.get(r.mention.first_token) != Some(&clause) {
+                break;
+            }
+            let e = r.entity.expect("filtered");
+            if !want(e) || r.mention.in_compound {
+                continue;
+            }
+            // A party that only qualifies the next mention ("the US proposals", "Washington's plan").
+            let next = self.ms.iter().find(|o| o.mention.first_token >= r.mention.end_token);
+            let qualifies = next.is_some_and(|o| {
+                o.mention.first_token <= r.mention.end_token + 3
+                    && (r.mention.possessive || o.mention.first_token == r.mention.end_token && o.mention.mention_type == MentionType::Proposal)
+            });
+            if qualifies {
+                continue;
+            }
+            if let Some(end) = last_end {
+                let gap: Vec<&str> = (end..r.mention.first_token).map(|i| self.words[i]).collect();
+                if !gap.iter().all(|w| matches!(*w, "and" | "," | "or" | "the" | "of" | "its" | "their")) {
+                    break;
+                }
+            }
+            if !out.contains(&e) {
+                out.push(e);
+            }
+            last_end = Some(r.mention.end_token);
+        }
+        out
+    }
+
+    fn negated(&self, at: usize) -> bool {
+        let clause = self.clauses[at];
+        (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && self.lex.is_negation(self.words[k]))
+    }
+
+    fn cues(&self, text: &str, state: &Discourse, facts: &mut Vec<Fact>) {
+        let s = &self.analysis.sentences[self.si];
+        let slice = &text[s.start..s.end];
+        for m in self.lex.find_cues(slice) {
+            let start = s.start + m.start;
+            let end = s.start + m.end;
+            let Some(a) = s.tokens.iter().position(|t| t.start == start) else { continue };
+            let Some(b) = s.tokens.iter().position(|t| t.end == end).map(|i| i + 1) else { continue };
+            // A cue inside a mention ("peace talks" inside a name) is not a cue.
+            if self.mention_at(a).is_some() {
+                continue;
+            }
+            let relation = self.lex.cues[m.pattern].0.clone();
+            let cue = self.lex.cues[m.pattern].1.to_lowercase();
+            match relation {
+                Relation::NegotiatesWith => self.negotiation(&cue, a, b, state, facts),
+                Relation::Proposed | Relation::Revised | Relation::Received | Relation::Supports | Relation::Opposes => {
+                    if self.negated(a) {
+                        continue;
+                    }
+                    self.stance(relation, a, b, state, facts);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn stance(&self, relation: Relation, a: usize, b: usize, state: &Discourse, facts: &mut Vec<Fact>) {
+        let is_proposal = |e: usize| self.kind(e).0 == Kind::Proposal;
+        let object_ok = |e: usize| match relation {
+            Relation::Supports | Relation::Opposes => {
+                matches!(self.kind(e).0, Kind::Proposal | Kind::Issue)
+                    || self.kind(e).0 == Kind::Actor && self.kind(e).1 != Some(EntityType::Person)
+            }
+            _ => is_proposal(e),
+        };
+        // Passive: "the plan, proposed by Washington".
+        if b < self.words.len() && self.words[b] == "by" {
+            let agents = self.objects(b + 1, |e| self.is_party(e));
+            let targets: Vec<usize> = self
+                .ms
+                .iter()
+                .rev()
+                .filter(|r| r.mention.end_token <= a)
+                .filter_map(|r| r.entity)
+                .filter(|&e| object_ok(e))
+                .take(1)
+                .collect();
+            for &agent in &agents {
+                for &t in &targets {
+                    facts.push(self.fact(agent, t, relation.clone()));
+                }
+            }
+            return;
+        }
+        let mut subjects = self.subjects(a, state, |e| self.is_party(e));
+        if subjects.is_empty() {
+            // "Russia could agree to … but remains critical of …": the previous clause's subject.
+            if let Some(start) = self.clauses.iter().position(|&c| c == self.clauses[a]) {
+                if start > 0 {
+                    subjects = self.subjects(start - 1, state, |e| self.is_party(e));
+                    let prev_clause = self.clauses[start - 1];
+                    if subjects.is_empty() {
+                        let first = self.clauses.iter().position(|&c| c == prev_clause).unwrap_or(0);
+                        subjects = self
+                            .ms
+                            .iter()
+                            .filter(|r| r.mention.first_token >= first && r.mention.end_token <= start)
+                            .filter_map(|r| r.entity)
+                            .filter(|&e| self.is_party(e))
+                            .take(1)
+                            .collect();
+                    }
+                }
+            }
+        }
+        if subjects.is_empty() {
+            return;
+        }
+        // "argued it ceded too much": "it" between subject and cue is the last proposal.
+        let last_subject_end = self
+            .ms
+            .iter()
+            .filter(|r| r.entity.is_some_and(|e| subjects.contains(&e)) && r.mention.end_token <= a)
+            .map(|r| r.mention.end_token)
+            .max()
+            .unwrap_or(0);
+        let pronoun_object = (last_subject_end..a).any(|k| matches!(self.words[k], "it" | "this" | "that"))
+            && !subjects.iter().any(|_| false);
+        let mut objects = if pronoun_object {
+            self.last_proposal_before(a, state).into_iter().collect()
+        } else {
+            self.objects(b, object_ok)
+        };
+        if objects.is_empty() && matches!(relation, Relation::Supports | Relation::Opposes) && !pronoun_object {
+            objects = Vec::new();
+        }
+        for &s in &subjects {
+            for &o in &objects {
+                if s != o && !subjects.contains(&o) {
+                    facts.push(self.fact(s, o, relation.clone()));
+                }
+            }
+        }
+    }
+
+    fn last_proposal_before(&self, at: usize, state: &Discourse) -> Option<usize> {
+        self.ms
+            .iter()
+            .rev()
+            .filter(|r| r.mention.end_token <= at)
+            .filter_map(|r| r.entity)
+            .find(|&e| self.kind(e).0 == Kind::Proposal)
+            .or(state.last_proposal)
+    }
+
+    fn negotiation(&self, cue: &str, a: usize, b: usize, state: &Discourse, facts: &mut Vec<Fact>) {
+        let actor = |e: usize| self.kind(e).0 == Kind::Actor;
+        let mut pairs = Vec::new();
+        if cue.ends_with("between") || cue == "delegations of" {
+            let parties = self.objects(b, actor);
+            for (i, &x) in parties.iter().enumerate() {
+                for &y in &parties[i + 1..] {
+                    pairs.push((x, y));
+                }
+            }
+        } else if cue.starts_with("engaged in") {
+            let parties = self.subjects(a, state, actor);
+            for (i, &x) in parties.iter().enumerate() {
+                for &y in &parties[i + 1..] {
+                    pairs.push((x, y));
+                }
+            }
+        } else {
+            let subjects = self.subjects(a, state, actor);
+            let objects = self.objects(b, actor);
+            for &s in &subjects {
+                for &o in &objects {
+                    pairs.push((s, o));
+                }
+            }
+        }
+        for (x, y) in pairs {
+            if x != y {
+                facts.push(self.fact(x, y, Relation::NegotiatesWith));
+            }
+        }
+    }
+
+    /// "identifying territory … as the most difficult issues", "Moscow's stance on core issues".
+    fn positions(&self, text: &str, state: &Discourse, facts: &mut Vec<Fact>) {
+        let s = &self.analysis.sentences[self.si];
+        let slice = &text[s.start..s.end];
+        let is_issue = |e: usize| self.kind(e).0 == Kind::Issue;
+        let actor = |e: usize| self.kind(e).0 == Kind::Actor;
+        for m in self.lex.find_position_cues(slice) {
+            let Some(a) = s.tokens.iter().position(|t| t.start == s.start + m.start) else { continue };
+            let Some(b) = s.tokens.iter().position(|t| t.end == s.start + m.end).map(|i| i + 1) else { continue };
+            if self.mention_at(a).is_some() {
+                continue;
+            }
+            let mut subjects = self.subjects(a, state, actor);
+            if subjects.is_empty() {
+                // A clause continuing the previous one: "— but only in exchange for …".
+                if let Some(start) = self.clauses.iter().position(|&c| c == self.clauses[a]) {
+                    if start > 0 {
+                        subjects = self.subjects(start, state, actor);
+                    }
+                }
+            }
+            let issues: Vec<usize> = self
+                .ms
+                .iter()
+                .filter(|r| r.mention.first_token >= b && self.clauses[r.mention.first_token] == self.clauses[a])
+                .filter_map(|r| r.entity)
+                .filter(|&e| is_issue(e))
+                .collect();
+            for &sub in &subjects {
+                for &i in &issues {
+                    facts.push(self.fact(sub, i, Relation::PositionOn));
+                }
+            }
+        }
+    }
+
+    /// A proposal and an issue in the same clause: the proposal concerns the issue.
+    fn concerns(&self, facts: &mut Vec<Fact>) {
+        for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
+            let clause = self.clauses[p.mention.first_token];
+            for i in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Issue) {
+                if self.clauses[i.mention.first_token] == clause {
+                    facts.push(self.fact(p.entity.expect("filtered"), i.entity.expect("filtered"), Relation::Concerns));
+                }
+            }
+        }
+    }
+
+    /// Who speaks in this sentence; an expert speaker comments on everything else it names.
+    fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact]) {
+        let person = |e: usize| matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person)));
+        let mut speakers: Vec<usize> = Vec::new();
+        for (k, w) in self.words.iter().enumerate() {
+            if !self.lex.is_speech_verb(w) {
+                continue;
+            }
+            if *w == "according" {
+                if self.words.get(k + 1) == Some(&"to") {
+                    speakers.extend(self.objects(k + 2, person));
+                }
+                continue;
+            }
+            // "said Zhang"
+            if let Some(r) = self.mention_at(k + 1) {
+                let e = r.entity.expect("filtered");
+                if person(e) {
+                    speakers.push(e);
+                    continue;
+                }
+            }
+            // "Zhang said", "both Sun and Zhang said", "Sun Chenghao, head of …, said", "he said".
+            let mut j = k;
+            let mut found = Vec::new();
+            while j > 0 {
+                j -= 1;
+                let word = self.words[j];
+                if let Some(r) = self.mention_at(j) {
+                    let e = r.entity.expect("filtered");
+                    if person(e) {
+                        found.push(e);
+                        j = r.mention.first_token;
+                        // Continue over coordination only.
+                        if j > 0 && matches!(self.words[j - 1], "and" | ",") && j >= 2 {
+                            if let Some(r2) = self.mention_at(j - 2) {
+                                if person(r2.entity.expect("filtered")) {
+                                    continue;
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    j = r.mention.first_token;
+                    continue;
+                }
+                if SUBJECT_PRONOUNS.contains(&word) && found.is_empty() {
+                    if let Some(e) = state.pronoun(word, self.si) {
+                        found.push(e);
+                    }
+                    break;
+                }
+                // Stop at the start of a quotation or a clause that cannot hold the speaker.
+                if matches!(word, "\"" | "\u{201d}" | "\u{201c}" | ";") || self.lex.is_speech_verb(word) {
+                    break;
+                }
+                if k - j > 40 {
+                    break;
+                }
+            }
+            speakers.extend(found);
+        }
+        speakers.sort();
+        speakers.dedup();
+        let quoted = self.words.first().is_some_and(|w| matches!(*w, "\"" | "\u{201c}"));
+        if speakers.is_empty() && quoted {
+            if let Some((prev, at)) = &state.last_speaker {
+                if self.si - at <= 2 {
+                    speakers = prev.clone();
+                }
+            }
+        }
+        if speakers.is_empty() {
+            return;
+        }
+        state.last_speaker = Some((speakers.clone(), self.si));
+        for &sp in &speakers {
+            if self.kind(sp).0 != Kind::Expert {
+                continue;
+            }
+            let own: HashSet<usize> = resolution_facts
+                .iter()
+                .filter(|f| f.from == sp && f.relation == Relation::AffiliatedWith)
+                .map(|f| f.to)
+                .collect();
+            let mut targets: Vec<usize> = Vec::new();
+            for r in self.ms {
+                let e = r.entity.expect("filtered");
+                if !speakers.contains(&e) && !own.contains(&e) && !targets.contains(&e) {
+                    if r.mention.mention_type == MentionType::Person && self.kind(e).0 == Kind::Expert {
+                        continue;
+                    }
+                    targets.push(e);
+                }
+            }
+            for t in targets {
+                facts.push(self.fact(sp, t, Relation::CommentedOn));
+            }
+        }
+    }
+}

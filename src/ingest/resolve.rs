@@ -1,0 +1,422 @@
+//! Entity resolution within one article: mentions that name the same thing become one
+//! [`ArticleEntity`]. Surnames ("Zhang said") resolve to the full name seen in the article,
+//! metonyms and demonyms to their state, proposal mentions with the same number and head noun
+//! ("28-point peace plan", "Washington's earlier 28-point plan") to one proposal, "the plan" to
+//! the last proposal named, a unit of an institution ("Tsinghua University's Center for …",
+//! "the Institute of … at the Chinese Academy …") to its parent institution. Appositions mark
+//! experts ("Zhang Hong, a researcher at …") and officials ("X, the foreign minister of Y").
+//!
+//! Matching against entities of earlier articles happens later, when the article is merged into
+//! the graph (`ingest::merge`).
+
+use super::mentions::{find_mentions, Mention, MentionType, Target};
+use super::text::{sentences, Sentence};
+use crate::lexicon::{FormKind, Lexicon};
+use crate::model::{EntityType, Kind, Relation};
+use std::collections::{BTreeSet, HashMap};
+
+/// An entity of one article.
+#[derive(Debug, Clone)]
+pub struct ArticleEntity {
+    pub name: String,
+    pub kind: Kind,
+    pub entity_type: Option<EntityType>,
+    /// Surface forms seen in the article.
+    pub aliases: BTreeSet<String>,
+    pub roles: BTreeSet<String>,
+    /// Why surface forms were merged ("'Zhang' is Zhang Hong (surname)").
+    pub merges: Vec<String>,
+    /// A one-word person name (resolve it against the graph by surname).
+    pub single_name: bool,
+}
+
+/// A relation found by resolution itself (titles, appositions), before clause analysis.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub from: usize,
+    pub to: usize,
+    pub relation: Relation,
+    pub sentence: usize,
+}
+
+/// A mention with the entity it resolved to.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub mention: Mention,
+    pub entity: Option<usize>,
+}
+
+/// One article, segmented, with its mentions resolved.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub sentences: Vec<Sentence>,
+    /// Mentions per sentence, in text order.
+    pub mentions: Vec<Vec<Resolved>>,
+    pub entities: Vec<ArticleEntity>,
+    /// Relations implied by titles and appositions.
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Default)]
+struct Entities {
+    list: Vec<ArticleEntity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Entities {
+    fn get_or_add(&mut self, key: String, make: impl FnOnce() -> ArticleEntity) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.list.push(make());
+        self.by_key.insert(key, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+fn entity(name: &str, kind: Kind, entity_type: Option<EntityType>) -> ArticleEntity {
+    ArticleEntity {
+        name: name.to_string(),
+        kind,
+        entity_type,
+        aliases: BTreeSet::new(),
+        roles: BTreeSet::new(),
+        merges: Vec::new(),
+        single_name: false,
+    }
+}
+
+fn lexicon_entity(lex: &Lexicon, entities: &mut Entities, index: usize) -> usize {
+    let e = &lex.entities[index];
+    entities.get_or_add(format!("lex:{index}"), || entity(&e.name, e.kind, e.entity_type))
+}
+
+/// Analyses an article body: sentences, mentions, entities and the facts titles and appositions give.
+pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
+    let sentences = sentences(text);
+    let raw: Vec<Vec<Mention>> = sentences.iter().map(|s| find_mentions(text, s, lex)).collect();
+    let mut entities = Entities::default();
+    let mut facts = Vec::new();
+
+    // Full person names first, so that surnames anywhere in the article can find them.
+    let mut full_names: Vec<(String, usize)> = Vec::new();
+    for ms in &raw {
+        for m in ms {
+            if let Target::Person { name, single: false } = &m.target {
+                let key = format!("person:{}", name.to_lowercase());
+                let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
+                if !full_names.iter().any(|(n, _)| n == name) {
+                    full_names.push((name.clone(), id));
+                }
+            }
+        }
+    }
+
+    let mut mentions: Vec<Vec<Resolved>> = Vec::new();
+    let mut last_proposal: Option<usize> = None;
+    for (si, ms) in raw.into_iter().enumerate() {
+        let mut resolved = Vec::new();
+        for (mi, m) in ms.iter().enumerate() {
+            let surface = text[m.start..m.end].to_string();
+            let id = match &m.target {
+                Target::Known { entity: e, form } => {
+                    let id = lexicon_entity(lex, &mut entities, *e);
+                    if *form != FormKind::Name {
+                        entities.list[id].aliases.insert(surface.clone());
+                    }
+                    Some(id)
+                }
+                Target::Person { name, single } => {
+                    let id = if *single {
+                        resolve_single(name, &full_names).map(|id| {
+                            let full = entities.list[id].name.clone();
+                            let note = format!("'{name}' is {full} (same name part)");
+                            if !entities.list[id].merges.contains(&note) {
+                                entities.list[id].merges.push(note);
+                            }
+                            id
+                        })
+                        .or_else(|| {
+                            let evidence = m.title.is_some() || speech_follows(text, &sentences[si], m, lex) || {
+                                let first = &sentences[si].tokens[m.first_token];
+                                lex.is_person_prefix(first.text(text))
+                            };
+                            evidence.then(|| {
+                                let id = entities.get_or_add(format!("person:{}", name.to_lowercase()), || {
+                                    entity(name, Kind::Actor, Some(EntityType::Person))
+                                });
+                                entities.list[id].single_name = true;
+                                id
+                            })
+                        })
+                    } else {
+                        entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
+                    };
+                    if let (Some(id), Some(title)) = (id, &m.title) {
+                        entities.list[id].roles.insert(title.text.clone());
+                        if let Some(party) = title.party {
+                            let pid = lexicon_entity(lex, &mut entities, party);
+                            let relation = lex.roles[title.role].relation.clone();
+                            facts.push(Fact { from: id, to: pid, relation, sentence: si });
+                        }
+                    }
+                    if let Some(id) = id {
+                        if surface != entities.list[id].name {
+                            let name_only = name.clone();
+                            entities.list[id].aliases.insert(name_only);
+                        }
+                    }
+                    id
+                }
+                Target::Institution { name } => Some(institution(lex, &mut entities, name)),
+                Target::Organization { name } => Some(match exact_lexicon(lex, name) {
+                    Some(e) => lexicon_entity(lex, &mut entities, e),
+                    None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || {
+                        entity(name, Kind::Actor, Some(EntityType::Organization))
+                    }),
+                }),
+                Target::Proposal { name, key, anaphoric } => {
+                    if *anaphoric {
+                        last_proposal
+                    } else {
+                        let id = entities.get_or_add(format!("proposal:{key}"), || entity(name, Kind::Proposal, None));
+                        let e = &mut entities.list[id];
+                        // The fullest form names the proposal: "28-point peace plan" over "28-point plan".
+                        if name.split(' ').count() > e.name.split(' ').count() {
+                            let old = std::mem::replace(&mut e.name, name.clone());
+                            e.aliases.insert(old);
+                        } else if *name != e.name {
+                            e.aliases.insert(name.clone());
+                        }
+                        if surface != e.name {
+                            e.aliases.insert(surface.clone());
+                        }
+                        last_proposal = Some(id);
+                        Some(id)
+                    }
+                }
+                Target::Issue { issue } => {
+                    let name = &lex.issues[*issue].name;
+                    let id = entities.get_or_add(format!("issue:{issue}"), || entity(name, Kind::Issue, None));
+                    if !surface.eq_ignore_ascii_case(name) {
+                        entities.list[id].aliases.insert(surface.clone());
+                    }
+                    Some(id)
+                }
+                Target::Unlinked => None,
+            };
+            let _ = mi;
+            resolved.push(Resolved { mention: m.clone(), entity: id });
+        }
+        mentions.push(resolved);
+    }
+
+    let mut merged: HashMap<usize, usize> = HashMap::new();
+    for (si, s) in sentences.iter().enumerate() {
+        institution_chains(text, s, &mentions[si], &mut entities, &mut merged);
+    }
+    for r in mentions.iter_mut().flatten() {
+        if let Some(e) = r.entity {
+            r.entity = Some(follow(&merged, e));
+        }
+    }
+    for f in &mut facts {
+        f.from = follow(&merged, f.from);
+        f.to = follow(&merged, f.to);
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        appositions(text, s, si, &mentions[si], lex, &mut entities, &mut facts);
+    }
+    // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
+    Analysis { sentences, mentions, entities: entities.list, facts }
+}
+
+fn follow(merged: &HashMap<usize, usize>, mut e: usize) -> usize {
+    while let Some(&next) = merged.get(&e) {
+        e = next;
+    }
+    e
+}
+
+fn exact_lexicon(lex: &Lexicon, name: &str) -> Option<usize> {
+    lex.find_entities(name)
+        .into_iter()
+        .find(|m| m.start == 0 && m.end == name.len())
+        .map(|m| lex.form(m.pattern).entity)
+}
+
+/// An institution by name; "X's Y" is a unit Y of parent X and resolves to X.
+fn institution(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
+    let (parent, unit) = match name.split_once("'s ").or_else(|| name.split_once("\u{2019}s ")) {
+        Some((p, u)) => (p.trim(), Some(u.trim())),
+        None => (name, None),
+    };
+    let id = match exact_lexicon(lex, parent) {
+        Some(e) => lexicon_entity(lex, entities, e),
+        None => entities.get_or_add(format!("inst:{}", parent.to_lowercase()), || entity(parent, Kind::Institution, None)),
+    };
+    if let Some(unit) = unit {
+        let e = &mut entities.list[id];
+        e.aliases.insert(name.to_string());
+        e.aliases.insert(unit.to_string());
+        let note = format!("'{unit}' is a unit of {}", e.name);
+        if !e.merges.contains(&note) {
+            e.merges.push(note);
+        }
+    }
+    id
+}
+
+/// Resolves a one-word person mention against the article's full names: the surname (last
+/// word) first, then the first word (family-name-first names such as "Zhang Hong").
+fn resolve_single(word: &str, full: &[(String, usize)]) -> Option<usize> {
+    let lower = word.to_lowercase();
+    let by = |pick: fn(&str) -> Option<&str>| -> Vec<usize> {
+        let mut ids: Vec<usize> = full
+            .iter()
+            .filter(|(n, _)| pick(n).is_some_and(|w| w.to_lowercase() == lower))
+            .map(|(_, id)| *id)
+            .collect();
+        ids.dedup();
+        ids
+    };
+    let last = by(|n| n.split(' ').next_back());
+    if last.len() == 1 {
+        return Some(last[0]);
+    }
+    let first = by(|n| n.split(' ').next());
+    (last.is_empty() && first.len() == 1).then(|| first[0])
+}
+
+fn speech_follows(text: &str, s: &Sentence, m: &Mention, lex: &Lexicon) -> bool {
+    let next = s.tokens.get(m.end_token).map(|t| t.text(text));
+    let prev = m.first_token.checked_sub(1).map(|i| s.tokens[i].text(text));
+    next.is_some_and(|w| lex.is_speech_verb(w)) || prev.is_some_and(|w| matches!(w, "said" | "says" | "told"))
+}
+
+/// "the Institute of … at the Chinese Academy of Social Sciences": a unit followed by "at"/"of"
+/// and a parent institution resolves to the parent.
+fn institution_chains(
+    text: &str,
+    s: &Sentence,
+    ms: &[Resolved],
+    entities: &mut Entities,
+    merged: &mut HashMap<usize, usize>,
+) {
+    for pair in ms.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (Some(unit), Some(parent)) = (a.entity.map(|e| follow(merged, e)), b.entity.map(|e| follow(merged, e))) else {
+            continue;
+        };
+        let is_inst = |e: usize| entities.list[e].kind == Kind::Institution;
+        if unit == parent || !is_inst(unit) || !is_inst(parent) {
+            continue;
+        }
+        let between: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(|k| s.tokens[k].text(text)).collect();
+        if !matches!(between.as_slice(), ["at"] | ["at", "the"] | ["of"] | ["of", "the"]) {
+            continue;
+        }
+        let unit_entity = entities.list[unit].clone();
+        let pe = &mut entities.list[parent];
+        pe.aliases.insert(unit_entity.name.clone());
+        pe.aliases.extend(unit_entity.aliases.iter().cloned());
+        let note = format!("'{}' is a unit of {}", unit_entity.name, pe.name);
+        if !pe.merges.contains(&note) {
+            pe.merges.push(note);
+        }
+        merged.insert(unit, parent);
+        // Emptied: merged away; merging into the graph skips it.
+        entities.list[unit].name = String::new();
+    }
+}
+
+/// "Zhang Hong, a researcher at the Institute …, said": the apposition after a person makes
+/// them an expert affiliated with the institutions it names, or an official of the party it names.
+fn appositions(
+    text: &str,
+    s: &Sentence,
+    si: usize,
+    ms: &[Resolved],
+    lex: &Lexicon,
+    entities: &mut Entities,
+    facts: &mut Vec<Fact>,
+) {
+    for (i, r) in ms.iter().enumerate() {
+        let Some(person) = r.entity else { continue };
+        if r.mention.mention_type != MentionType::Person {
+            continue;
+        }
+        let tokens = &s.tokens;
+        let start = r.mention.end_token;
+        // Apposition after the name: ", … ," up to the next comma outside a mention.
+        let after = (start < tokens.len() && tokens[start].text(text) == ",").then(|| {
+            let mut end = start + 1;
+            while end < tokens.len() {
+                let inside = ms.iter().any(|o| o.mention.first_token < end && end < o.mention.end_token);
+                let t = tokens[end].text(text);
+                if !inside && matches!(t, "," | ";" | ":" | "(" | ")" | "\u{2014}" | "\"" | "\u{201c}" | "\u{201d}") {
+                    break;
+                }
+                end += 1;
+            }
+            (start + 1, end)
+        });
+        // Or a description right before it: "Tsinghua University researcher Sun Chenghao".
+        let before = {
+            let mut k = r.mention.first_token;
+            while k > 0 && {
+                let t = tokens[k - 1].text(text);
+                t.chars().all(|c| c.is_lowercase()) && !matches!(t, "and" | "or" | "said" | "by" | "with" | "to" | "the" | "a" | "an")
+                    || ms.iter().any(|o| o.mention.end_token == k && o.entity.is_some_and(|e| entities.list[e].kind == Kind::Institution))
+            } {
+                let owner = ms.iter().find(|o| o.mention.end_token == k);
+                k = owner.map_or(k - 1, |o| o.mention.first_token);
+            }
+            (k < r.mention.first_token).then_some((k, r.mention.first_token))
+        };
+        for (from, to) in [after, before].into_iter().flatten() {
+            if from >= to {
+                continue;
+            }
+            let words: Vec<&str> = (from..to).map(|k| tokens[k].text(text)).collect();
+            let phrase = text[tokens[from].start..tokens[to - 1].end].to_string();
+            let lower = phrase.to_lowercase();
+            let expert_word = words.iter().any(|w| lex.is_expert_word(w))
+                || ["research fellow", "think tank", "senior fellow", "political scientist"].iter().any(|p| lower.contains(p));
+            let inner: Vec<&Resolved> = ms[..]
+                .iter()
+                .filter(|o| o.mention.first_token >= from && o.mention.end_token <= to && o.entity.is_some())
+                .collect();
+            let institutions: Vec<usize> = inner
+                .iter()
+                .filter_map(|o| o.entity)
+                .filter(|&e| entities.list[e].kind == Kind::Institution)
+                .collect();
+            let starts_like_role = words.first().is_some_and(|w| matches!(*w, "a" | "an" | "the" | "head" | "director" | "professor" | "chief" | "senior" | "deputy"))
+                || words.first().is_some_and(|w| lex.is_expert_word(w));
+            if expert_word && (!institutions.is_empty() || starts_like_role) {
+                let e = &mut entities.list[person];
+                e.kind = Kind::Expert;
+                e.roles.insert(phrase.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).to_string());
+                for inst in institutions {
+                    facts.push(Fact { from: person, to: inst, relation: Relation::AffiliatedWith, sentence: si });
+                }
+                continue;
+            }
+            // An official: ", the Russian foreign minister," or ", spokesperson for the Kremlin,".
+            let roles = lex.find_roles(&phrase);
+            if let Some(role) = roles.first() {
+                let party = inner.iter().filter_map(|o| o.entity).find(|&e| {
+                    let k = &entities.list[e];
+                    k.kind == Kind::Actor && k.entity_type != Some(EntityType::Person)
+                });
+                let _ = i;
+                if let Some(party) = party {
+                    let e = &mut entities.list[person];
+                    e.roles.insert(phrase.clone());
+                    facts.push(Fact { from: person, to: party, relation: lex.roles[role.pattern].relation.clone(), sentence: si });
+                }
+            }
+        }
+    }
+}

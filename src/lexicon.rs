@@ -1,0 +1,447 @@
+//! The lexicon: world knowledge and cue vocabulary that drive extraction, read from RON
+//! (`data/lexicon.ron`, bundled into the binary) so that users can extend it without recompiling.
+//!
+//! Invariant: the lexicon holds general knowledge only (states, capitals, demonyms, blocs,
+//! organisations, role titles, issue and proposal vocabulary, relation cues), never the people
+//! or plans of particular articles.
+
+use crate::model::{EntityType, Kind, Relation};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The lexicon shipped with newsgraph.
+pub const BUILTIN_LEXICON: &str = include_str!("../data/lexicon.ron");
+
+/// A lexicon file could not be read or understood.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}:{line}:{column}: invalid lexicon: {message}")]
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{path}: invalid lexicon: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// A known entity: a state with its capital and demonyms, a bloc, an organisation, an institution.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EntityEntry {
+    pub name: String,
+    pub kind: Kind,
+    #[serde(default, rename = "type")]
+    pub entity_type: Option<EntityType>,
+    /// Other names of the same thing ("US", "U.S.").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Places that stand for it ("Washington", "Kremlin").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Adjectives and nouns of nationality ("Russian", "Russians").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
+/// A role title and the relation it implies between the person and the party named with it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RoleEntry {
+    /// The title, matched case-insensitively ("special envoy", "Prime Minister").
+    pub title: String,
+    /// `leads` or `represents`.
+    pub relation: Relation,
+}
+
+/// An issue with its surface forms. `{demonym}` in an alias stands for any demonym.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IssueEntry {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// Phrases that signal a relation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CueEntry {
+    pub relation: Relation,
+    pub phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct LexiconFile {
+    entities: Vec<EntityEntry>,
+    roles: Vec<RoleEntry>,
+    #[serde(default)]
+    expert_words: Vec<String>,
+    #[serde(default)]
+    institution_words: Vec<String>,
+    #[serde(default)]
+    organization_words: Vec<String>,
+    #[serde(default)]
+    place_words: Vec<String>,
+    #[serde(default)]
+    issues: Vec<IssueEntry>,
+    #[serde(default)]
+    proposal_words: Vec<String>,
+    #[serde(default)]
+    proposal_generic_modifiers: Vec<String>,
+    #[serde(default)]
+    proposal_dropped_modifiers: Vec<String>,
+    #[serde(default)]
+    cues: Vec<CueEntry>,
+    #[serde(default)]
+    position_cues: Vec<String>,
+    #[serde(default)]
+    speech_verbs: Vec<String>,
+    #[serde(default)]
+    negations: Vec<String>,
+    #[serde(default)]
+    name_connectors: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    person_prefixes: Vec<String>,
+}
+
+/// How a lexicon surface form refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Name,
+    Alias,
+    Metonym,
+    Demonym,
+}
+
+/// One surface form of a known entity.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub entity: usize,
+    pub kind: FormKind,
+}
+
+/// A phrase match found by one of the lexicon's matchers: byte span and pattern payload.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+/// A compiled lexicon, ready for matching.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub entities: Vec<EntityEntry>,
+    pub roles: Vec<RoleEntry>,
+    pub issues: Vec<IssueEntry>,
+    pub cues: Vec<(Relation, String)>,
+    forms: Vec<Form>,
+    entity_matcher: AhoCorasick,
+    role_matcher: AhoCorasick,
+    issue_patterns: Vec<usize>,
+    issue_matcher: AhoCorasick,
+    cue_matcher: AhoCorasick,
+    position_matcher: AhoCorasick,
+    expert_words: HashSet<String>,
+    institution_words: HashSet<String>,
+    organization_words: HashSet<String>,
+    place_words: HashSet<String>,
+    proposal_words: HashSet<String>,
+    proposal_generic_modifiers: HashSet<String>,
+    proposal_dropped_modifiers: HashSet<String>,
+    speech_verbs: HashSet<String>,
+    negations: HashSet<String>,
+    name_connectors: HashSet<String>,
+    not_names: HashSet<String>,
+    person_prefixes: HashSet<String>,
+    demonym_lookup: HashMap<String, usize>,
+}
+
+fn lower_set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    /// The lexicon bundled into the binary.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(BUILTIN_LEXICON, Path::new("data/lexicon.ron")).expect("the bundled lexicon is valid")
+    }
+
+    /// Reads a lexicon file.
+    pub fn load(path: &Path) -> Result<Lexicon, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io { path: path.into(), source })?;
+        Lexicon::parse(&text, path)
+    }
+
+    /// Parses lexicon text; `path` labels errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Lexicon, LexiconError> {
+        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let file: LexiconFile = options.from_str(text).map_err(|e| LexiconError::Syntax {
+            path: path.into(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
+        Lexicon::compile(file, path)
+    }
+
+    fn compile(file: LexiconFile, path: &Path) -> Result<Lexicon, LexiconError> {
+        let invalid = |message: String| LexiconError::Invalid { path: path.into(), message };
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        let mut demonym_lookup = HashMap::new();
+        for (i, e) in file.entities.iter().enumerate() {
+            if e.name.trim().is_empty() {
+                return Err(invalid(format!("entity {} has an empty name", i + 1)));
+            }
+            let groups = [
+                (std::slice::from_ref(&e.name), FormKind::Name),
+                (e.aliases.as_slice(), FormKind::Alias),
+                (e.metonyms.as_slice(), FormKind::Metonym),
+                (e.demonyms.as_slice(), FormKind::Demonym),
+            ];
+            for (list, kind) in groups {
+                for s in list {
+                    if s.trim().is_empty() {
+                        continue;
+                    }
+                    if kind == FormKind::Demonym {
+                        demonym_lookup.insert(s.to_lowercase(), i);
+                    }
+                    patterns.push(s.clone());
+                    forms.push(Form { entity: i, kind });
+                }
+            }
+        }
+        for r in &file.roles {
+            if !matches!(r.relation, Relation::Leads | Relation::Represents) {
+                return Err(invalid(format!("role '{}' must imply leads or represents, not {}", r.title, r.relation)));
+            }
+        }
+        let build = |pats: &[String], case_insensitive: bool| -> Result<AhoCorasick, LexiconError> {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(case_insensitive)
+                .build(pats)
+                .map_err(|e| invalid(e.to_string()))
+        };
+        let entity_matcher = build(&patterns, false)?;
+        let role_titles: Vec<String> = file.roles.iter().map(|r| r.title.clone()).collect();
+        let role_matcher = build(&role_titles, true)?;
+
+        let mut issue_texts = Vec::new();
+        let mut issue_patterns = Vec::new();
+        let demonyms: Vec<&String> = file.entities.iter().flat_map(|e| e.demonyms.iter()).collect();
+        for (i, issue) in file.issues.iter().enumerate() {
+            for form in std::iter::once(&issue.name).chain(issue.aliases.iter()) {
+                if form.contains("{demonym}") {
+                    for d in &demonyms {
+                        issue_texts.push(form.replace("{demonym}", d));
+                        issue_patterns.push(i);
+                    }
+                } else {
+                    issue_texts.push(form.clone());
+                    issue_patterns.push(i);
+                }
+            }
+        }
+        let issue_matcher = build(&issue_texts, true)?;
+        let cues: Vec<(Relation, String)> =
+            file.cues.iter().flat_map(|c| c.phrases.iter().map(move |p| (c.relation.clone(), p.clone()))).collect();
+        let cue_texts: Vec<String> = cues.iter().map(|(_, p)| p.clone()).collect();
+        let cue_matcher = build(&cue_texts, true)?;
+        let position_matcher = build(&file.position_cues, true)?;
+
+        Ok(Lexicon {
+            entities: file.entities,
+            roles: file.roles,
+            issues: file.issues,
+            cues,
+            forms,
+            entity_matcher,
+            role_matcher,
+            issue_patterns,
+            issue_matcher,
+            cue_matcher,
+            position_matcher,
+            expert_words: lower_set(file.expert_words),
+            institution_words: lower_set(file.institution_words),
+            organization_words: lower_set(file.organization_words),
+            place_words: lower_set(file.place_words),
+            proposal_words: lower_set(file.proposal_words),
+            proposal_generic_modifiers: lower_set(file.proposal_generic_modifiers),
+            proposal_dropped_modifiers: lower_set(file.proposal_dropped_modifiers),
+            speech_verbs: lower_set(file.speech_verbs),
+            negations: lower_set(file.negations),
+            name_connectors: lower_set(file.name_connectors),
+            not_names: lower_set(file.not_names),
+            person_prefixes: lower_set(file.person_prefixes),
+            demonym_lookup,
+        })
+    }
+
+    /// The surface form behind an entity match's pattern index.
+    pub fn form(&self, pattern: usize) -> &Form {
+        &self.forms[pattern]
+    }
+
+    /// Known-entity surface forms in `text` (case-sensitive, whole words; a hyphen is a word
+    /// boundary so that "US-proposed" mentions the US).
+    pub fn find_entities(&self, text: &str) -> Vec<PhraseMatch> {
+        find_words(&self.entity_matcher, text)
+    }
+
+    /// Role titles in `text` (case-insensitive, whole words); `pattern` indexes `roles`.
+    pub fn find_roles(&self, text: &str) -> Vec<PhraseMatch> {
+        find_words(&self.role_matcher, text)
+    }
+
+    /// Issue phrases in `text`; `pattern` indexes `issues`.
+    pub fn find_issues(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut v = find_words(&self.issue_matcher, text);
+        for m in &mut v {
+            m.pattern = self.issue_patterns[m.pattern];
+        }
+        v
+    }
+
+    /// Relation cue phrases in `text`; `pattern` indexes `cues`.
+    pub fn find_cues(&self, text: &str) -> Vec<PhraseMatch> {
+        find_words(&self.cue_matcher, text)
+    }
+
+    /// Position cue phrases ("stance on", "willingness to forgo") in `text`.
+    pub fn find_position_cues(&self, text: &str) -> Vec<PhraseMatch> {
+        find_words(&self.position_matcher, text)
+    }
+
+    /// The entity a demonym stands for.
+    pub fn demonym_entity(&self, word: &str) -> Option<usize> {
+        self.demonym_lookup.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn is_expert_word(&self, w: &str) -> bool {
+        self.expert_words.contains(&w.to_lowercase())
+    }
+    pub fn is_institution_word(&self, w: &str) -> bool {
+        self.institution_words.contains(&w.to_lowercase())
+    }
+    pub fn is_organization_word(&self, w: &str) -> bool {
+        self.organization_words.contains(&w.to_lowercase())
+    }
+    pub fn is_place_word(&self, w: &str) -> bool {
+        self.place_words.contains(&w.to_lowercase())
+    }
+    pub fn is_proposal_word(&self, w: &str) -> bool {
+        self.proposal_words.contains(&w.to_lowercase())
+    }
+    /// Modifiers that make a proposal noun specific enough to name ("peace" plan, "ceasefire" deal).
+    pub fn is_proposal_generic_modifier(&self, w: &str) -> bool {
+        self.proposal_generic_modifiers.contains(&w.to_lowercase())
+    }
+    /// Modifiers dropped from a proposal's canonical name ("earlier", "revised").
+    pub fn is_proposal_dropped_modifier(&self, w: &str) -> bool {
+        self.proposal_dropped_modifiers.contains(&w.to_lowercase())
+    }
+    pub fn is_speech_verb(&self, w: &str) -> bool {
+        self.speech_verbs.contains(&w.to_lowercase())
+    }
+    pub fn is_negation(&self, w: &str) -> bool {
+        self.negations.contains(&w.to_lowercase())
+    }
+    /// Lower-case words allowed inside a capitalised name ("of", "for", "al").
+    pub fn is_name_connector(&self, w: &str) -> bool {
+        self.name_connectors.contains(&w.to_lowercase())
+    }
+    /// Capitalised words that are never part of a name (days, months, sentence adverbs).
+    pub fn is_not_name(&self, w: &str) -> bool {
+        self.not_names.contains(&w.to_lowercase())
+    }
+    /// Honorifics that introduce a person ("Mr", "Dr").
+    pub fn is_person_prefix(&self, w: &str) -> bool {
+        self.person_prefixes.contains(&w.trim_end_matches('.').to_lowercase())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn find_words(matcher: &AhoCorasick, text: &str) -> Vec<PhraseMatch> {
+    matcher
+        .find_whole_words(text)
+        .into_iter()
+        .map(|m| PhraseMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
+        .collect()
+}
+
+/// Leftmost-longest matching that skips a match failing the word-boundary test and retries one
+/// byte later, so that "Iran" inside "Iranian" does not hide a later match.
+trait FindWords {
+    fn find_whole_words<'a>(&'a self, text: &'a str) -> Vec<aho_corasick::Match>;
+}
+
+impl FindWords for AhoCorasick {
+    fn find_whole_words<'a>(&'a self, text: &'a str) -> Vec<aho_corasick::Match> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let input = aho_corasick::Input::new(text).span(at..text.len());
+            let Some(m) = self.find(input) else { break };
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let ok = before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c))
+                || text[..m.end()].ends_with('.');
+            if ok {
+                out.push(m);
+                at = m.end();
+            } else {
+                // Move to the next char boundary after the failed start.
+                let mut next = m.start() + 1;
+                while next < text.len() && !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                at = next;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_and_matches_whole_words() {
+        let lex = Lexicon::builtin();
+        let text = "A US-proposed plan; Iranian and Russian officials met in Moscow.";
+        let names: Vec<&str> = lex
+            .find_entities(text)
+            .iter()
+            .map(|m| lex.entities[lex.form(m.pattern).entity].name.as_str())
+            .collect();
+        assert_eq!(names, ["United States", "Iran", "Russia", "Russia"]);
+    }
+
+    #[test]
+    fn demonym_placeholders_expand_in_issue_phrases() {
+        let lex = Lexicon::builtin();
+        let found = lex.find_issues("identifying frozen Russian assets as key");
+        assert_eq!(found.len(), 1);
+        assert_eq!(lex.issues[found[0].pattern].name, "frozen assets");
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = Lexicon::parse("(\n entities: [\n  (name: 3)\n ],\n roles: [])", Path::new("my.ron")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("my.ron:3:"), "{msg}");
+    }
+
+    #[test]
+    fn roles_must_imply_leads_or_represents() {
+        let err = Lexicon::parse("(entities: [], roles: [(title: \"king\", relation: \"supports\")])", Path::new("r.ron"))
+            .unwrap_err();
+        assert!(err.to_string().contains("leads or represents"), "{err}");
+    }
+}
