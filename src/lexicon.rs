@@ -154,6 +154,7 @@ pub struct Lexicon {
     not_names: HashSet<String>,
     person_prefixes: HashSet<String>,
     demonym_lookup: HashMap<String, usize>,
+    role_words: HashSet<String>,
 }
 
 fn lower_set(words: Vec<String>) -> HashSet<String> {
@@ -251,7 +252,14 @@ impl Lexicon {
         let cue_matcher = build(&cue_texts, true)?;
         let position_matcher = build(&file.position_cues, true)?;
 
+        let role_words: HashSet<String> = file
+            .roles
+            .iter()
+            .flat_map(|r| r.title.split([' ', '-']).map(|w| w.to_lowercase()))
+            .filter(|w| !matches!(w.as_str(), "of" | "the" | "to" | "for" | "in"))
+            .collect();
         Ok(Lexicon {
+            role_words,
             entities: file.entities,
             roles: file.roles,
             issues: file.issues,
@@ -355,6 +363,14 @@ impl Lexicon {
     /// Capitalised words that are never part of a name (days, months, sentence adverbs).
     pub fn is_not_name(&self, w: &str) -> bool {
         self.not_names.contains(&w.to_lowercase())
+    }
+    /// A word of some role title ("president", "envoy"); never part of a person's name.
+    pub fn is_role_word(&self, w: &str) -> bool {
+        self.role_words.contains(&w.to_lowercase())
+    }
+    /// Head words of institutions, organisations and places: never part of a person's name.
+    pub fn is_body_word(&self, w: &str) -> bool {
+        self.is_institution_word(w) || self.is_organization_word(w) || self.is_place_word(w)
     }
     /// Honorifics that introduce a person ("Mr", "Dr").
     pub fn is_person_prefix(&self, w: &str) -> bool {

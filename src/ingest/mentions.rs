@@ -99,6 +99,8 @@ struct Scan<'a> {
     lex: &'a Lexicon,
     tokens: &'a [Token],
     covered: Vec<bool>,
+    /// Tokens holding a known entity inside a hyphenated word ("US-European").
+    compound: Vec<bool>,
     out: Vec<Mention>,
 }
 
@@ -124,14 +126,22 @@ fn is_capitalised(t: &str) -> bool {
 }
 
 fn is_name_token(t: &str) -> bool {
-    is_capitalised(t) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+    let particle = ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "abu-", "bin-", "ibn-"]
+        .iter()
+        .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase));
+    (is_capitalised(t) || particle) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
 }
 
 /// Finds the mentions of one sentence, in text order.
 pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Mention> {
     let tokens = &sentence.tokens;
-    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], out: Vec::new() };
+    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], out: Vec::new() };
     let entity_spans = scan.entity_spans(sentence);
+    for sp in entity_spans.iter().filter(|s| s.in_compound) {
+        for c in &mut scan.compound[sp.first..sp.end] {
+            *c = true;
+        }
+    }
     scan.titled_persons(&entity_spans);
     scan.named_bodies(&entity_spans);
     scan.issues(sentence);
@@ -245,11 +255,28 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let mut party = None;
-            // "President of Argentina Alberto Fernández"
-            if b + 1 < self.tokens.len() && self.tok(b) == "of" {
-                if let Some(sp) = spans.iter().find(|sp| sp.first == b + 1 && !sp.in_compound) {
+            // "President of Argentina Alberto Fernández", "Spokesperson for the Chinese Foreign
+            // Ministry Hua Chunying": the party after "of"/"for", then the name.
+            if b + 1 < self.tokens.len() && matches!(self.tok(b), "of" | "for") {
+                let mut j = b + 1;
+                if self.tok(j) == "the" {
+                    j += 1;
+                }
+                if let Some(sp) = spans.iter().find(|sp| sp.first == j && !sp.in_compound) {
                     party = Some(sp.entity);
                     b = sp.end;
+                } else {
+                    let mut k = j;
+                    let mut head = None;
+                    while k < self.tokens.len() && k < j + 6 && (is_capitalised(self.tok(k)) || self.lex.is_name_connector(self.tok(k))) {
+                        if self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k)) {
+                            head = Some(k);
+                        }
+                        k += 1;
+                    }
+                    if let Some(h) = head {
+                        b = h + 1;
+                    }
                 }
             }
             let name_end = self.name_run(b, 4);
@@ -311,7 +338,7 @@ impl<'a> Scan<'a> {
         let mut out = String::new();
         for i in from..to {
             let t = self.tok(i);
-            if !out.is_empty() && !matches!(t, "'s" | "\u{2019}s" | ",") {
+            if !out.is_empty() && !matches!(t, "'s" | "\u{2019}s" | "," | "'" | "\u{2019}") {
                 out.push(' ');
             }
             out.push_str(t);
@@ -326,7 +353,12 @@ impl<'a> Scan<'a> {
         let mut names = 0;
         while j < self.tokens.len() && names < max && !self.covered[j] {
             let t = self.tok(j);
-            if is_name_token(t) && !self.lex.is_not_name(t.trim_end_matches('.')) {
+            if is_name_token(t)
+                && !self.lex.is_not_name(t.trim_end_matches('.'))
+                && !self.lex.is_role_word(t)
+                && !self.lex.is_body_word(t)
+                && !self.compound[j]
+            {
                 names += 1;
                 j += 1;
             } else if names > 0
@@ -359,15 +391,23 @@ impl<'a> Scan<'a> {
             let mut last_cap = i;
             while j < n && !self.covered[j] && !compound(j) {
                 let t = self.tok(j);
+                // "Council on Tuesday", "Security Council September": a date word ends a name.
+                let next_cap = j + 1 < n && is_capitalised(self.tok(j + 1));
+                if is_capitalised(t) && self.lex.is_not_name(t) && !self.lex.is_role_word(t) && !next_cap {
+                    break;
+                }
                 if is_capitalised(t) {
                     last_cap = j;
                     j += 1;
-                } else if (self.lex.is_name_connector(t) && t != "&" || t == "&")
+                } else if self.lex.is_name_connector(t)
                     && j + 1 < n
                     && (is_capitalised(self.tok(j + 1)) || self.tok(j + 1) == "the" && j + 2 < n && is_capitalised(self.tok(j + 2)))
+                    && !(matches!(t, "and" | "&")
+                        && (!(i..j).any(|k| self.lex.is_body_word(self.tok(k)))
+                            || spans.iter().any(|s| !s.in_compound && (s.first == j + 1 || s.first == j + 2) && s.end > j + 2)))
                 {
                     j += 1;
-                } else if (t == "'s" || t == "\u{2019}s") && j + 1 < n && is_capitalised(self.tok(j + 1)) {
+                } else if matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}") && j + 1 < n && is_capitalised(self.tok(j + 1)) {
                     j += 1;
                 } else if t == "," && starts_with_head && j + 1 < n && is_capitalised(self.tok(j + 1)) && self.comma_list_continues(j + 1) {
                     j += 1;
@@ -375,7 +415,14 @@ impl<'a> Scan<'a> {
                     break;
                 }
             }
-            let end = last_cap + 1;
+            let mut end = last_cap + 1;
+            // "International Monetary Fund Managing Director …", "European Commission Ursula …":
+            // the body's name ends at its last head word unless "of"/"for" continues it.
+            if let Some(h) = (i..end).rev().find(|&k| self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k))) {
+                if h + 1 < end && !matches!(self.tok(h + 1), "of" | "for" | "and" | "'s" | "\u{2019}s" | "'") {
+                    end = h + 1;
+                }
+            }
             let words: Vec<&str> = (i..end).map(|k| self.tok(k)).collect();
             let has = |f: &dyn Fn(&str) -> bool| words.iter().any(|w| f(w));
             let class = if end - i < 2 {
@@ -626,6 +673,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let t = self.tok(i);
+            if self.compound[i] {
+                i += 1;
+                continue;
+            }
             let prefixed = self.lex.is_person_prefix(t) && i + 1 < n && is_name_token(self.tok(i + 1));
             let from = if prefixed { i + 1 } else { i };
             if !prefixed && (!is_name_token(t) || self.lex.is_not_name(t.trim_end_matches('.'))) {

@@ -109,6 +109,14 @@ fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> 
         }
         return None;
     }
+    // The same person spelt differently ("Mykhailo Podolyak" / "Mykhaylo Podoliak",
+    // "António Guterres" / "Antonio Guterres").
+    if let Some(id) = similar_person(graph, &e.name) {
+        let note = format!("'{}' is {} (spelling variant, in {article})", e.name, graph.node(id).name);
+        graph.node_mut(id).merges.push(note);
+        graph.add_alias(id, &e.name);
+        return Some(id);
+    }
     // An earlier one-word person ("Biden") whose name this full name ("Joe Biden") completes.
     let surname = key.split(' ').next_back().unwrap_or("").to_string();
     let singles: Vec<NodeId> = graph
@@ -124,4 +132,51 @@ fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> 
         return Some(id);
     }
     None
+}
+
+/// Lower-cases and strips the accents of Latin letters, so that spelling variants compare equal.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| c.to_lowercase())
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ł' | 'ľ' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ř' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ť' | 'ţ' | 'ț' => 't',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
+fn similar_person(graph: &KnowledgeGraph, name: &str) -> Option<NodeId> {
+    let words: Vec<String> = fold(name).split(' ').map(str::to_string).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let close = |a: &str, b: &str| a == b || a.len() >= 4 && b.len() >= 4 && a[..2] == b[..2] && strsim::jaro_winkler(a, b) >= 0.88;
+    let found: Vec<NodeId> = graph
+        .node_ids()
+        .filter(|&id| {
+            let n = graph.node(id);
+            if !is_person(n) {
+                return false;
+            }
+            let other: Vec<String> = fold(&n.name).split(' ').map(str::to_string).collect();
+            other.len() == words.len() && other.iter().zip(&words).all(|(a, b)| close(a, b))
+        })
+        .collect();
+    match found[..] {
+        [id] => Some(id),
+        _ => None,
+    }
 }
