@@ -49,7 +49,7 @@ pub enum Target {
     Organization { name: String },
     /// A proposal. `key` groups mentions of the same proposal; `anaphoric` mentions ("the plan")
     /// refer back to the last proposal named.
-    Proposal { name: String, key: String, anaphoric: bool },
+    Proposal { name: String, key: String, anaphoric: bool, short: Option<String> },
     /// An issue (index into `Lexicon::issues`).
     Issue { issue: usize },
     /// A place or other name that is not a node.
@@ -144,9 +144,9 @@ pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Ment
     }
     scan.titled_persons(&entity_spans);
     scan.named_bodies(&entity_spans);
+    scan.proposals(&entity_spans);
     scan.issues(sentence);
     scan.known_entities(&entity_spans);
-    scan.proposals(&entity_spans);
     scan.names();
     scan.out.sort_by_key(|m| (m.start, m.end));
     scan.out
@@ -449,7 +449,7 @@ impl<'a> Scan<'a> {
             let name = self.join(i, end);
             let target = match kind {
                 Kind::Institution => Target::Institution { name },
-                Kind::Proposal => Target::Proposal { key: name.to_lowercase(), name, anaphoric: false },
+                Kind::Proposal => Target::Proposal { key: name.to_lowercase(), name, anaphoric: false, short: None },
                 _ => Target::Organization { name },
             };
             self.push(Mention {
@@ -566,16 +566,19 @@ impl<'a> Scan<'a> {
             let mut proposer = None;
             while k > 0 && h - k < 5 {
                 let p = k - 1;
-                if self.covered[p] {
-                    // A party right before: "the US plan", "Russian proposals", or a possessive.
-                    if let Some(sp) = Self::span_ending_at(spans, k) {
-                        if sp.form == FormKind::Metonym {
-                            named = true;
-                            kept.push(p);
-                        } else {
-                            proposer = Some((sp.entity, ProposalLink::Proposed));
-                        }
+                // A party right before: "the US plan", "Russian proposals"; a capital names it
+                // ("Minsk agreements").
+                if let Some(sp) = Self::span_ending_at(spans, k) {
+                    if sp.form == FormKind::Metonym && sp.end - sp.first == 1 {
+                        named = true;
+                        kept.push(p);
+                        k = p;
+                    } else {
+                        proposer = Some((sp.entity, ProposalLink::Proposed));
                     }
+                    break;
+                }
+                if self.covered[p] {
                     break;
                 }
                 let w = self.tok(p);
@@ -646,6 +649,13 @@ impl<'a> Scan<'a> {
                 (Some(num), false) => format!("{num} {lemma}"),
                 _ => format!("{} {lemma}", kept.iter().map(|&i| self.tok(i).to_lowercase()).collect::<Vec<_>>().join(" ")),
             };
+            let short = number.as_ref().map(|_| {
+                let num = kept.iter().map(|&i| self.tok(i)).find(|w| {
+                    let lw = w.to_lowercase();
+                    lw.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lw.as_str())
+                });
+                format!("{} {}", num.unwrap_or_default(), self.tok(h))
+            });
             let start_tok = k.min(h);
             self.push(Mention {
                 start: self.tokens[start_tok].start,
@@ -653,7 +663,7 @@ impl<'a> Scan<'a> {
                 first_token: start_tok,
                 end_token: h + 1,
                 mention_type: MentionType::Proposal,
-                target: Target::Proposal { name, key: key.trim().to_string(), anaphoric: !specific },
+                target: Target::Proposal { name, key: key.trim().to_string(), anaphoric: !specific, short },
                 title: None,
                 possessive: self.possessive_at(h + 1),
                 proposer,
@@ -766,7 +776,7 @@ mod tests {
         let found = mentions("It was spurred by a US-proposed 28-point peace plan unveiled last month.");
         let p = found.iter().find(|m| m.1 == MentionType::Proposal).unwrap();
         assert_eq!(p.0, "US-proposed 28-point peace plan");
-        assert!(matches!(&p.2, Target::Proposal { name, key, anaphoric: false } if name == "28-point peace plan" && key == "28-point plan"));
+        assert!(matches!(&p.2, Target::Proposal { name, key, anaphoric: false, .. } if name == "28-point peace plan" && key == "28-point plan"));
     }
 
     #[test]

@@ -74,6 +74,37 @@ fn node_for(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> Opt
     Some(id)
 }
 
+/// The only person in the graph with this one-word name as surname (or, failing that, as first
+/// word, for family-name-first names), or with it as a name or alias.
+fn single_person(graph: &KnowledgeGraph, word: &str) -> Option<NodeId> {
+    if let Some(&id) = graph.lookup(word).iter().find(|&&id| is_person(graph.node(id))) {
+        return Some(id);
+    }
+    let key = name_key(word);
+    let matching = |pick: fn(&str) -> Option<&str>| -> Vec<NodeId> {
+        graph
+            .node_ids()
+            .filter(|&id| {
+                let n = graph.node(id);
+                is_person(n) && pick(&n.name).is_some_and(|w| name_key(w) == key)
+            })
+            .collect()
+    };
+    let mut ids = matching(|n| n.split(' ').next_back());
+    if ids.is_empty() {
+        ids = matching(|n| n.split(' ').next());
+    }
+    match ids[..] {
+        [id] => Some(id),
+        _ => None,
+    }
+}
+
+/// Whether a one-word name is a person the graph already knows (see [`single_person`]).
+pub fn known_single_person(graph: &KnowledgeGraph, word: &str) -> bool {
+    single_person(graph, word).is_some()
+}
+
 fn find_other(graph: &KnowledgeGraph, e: &ArticleEntity) -> Option<NodeId> {
     std::iter::once(&e.name)
         .chain(e.aliases.iter())
@@ -87,21 +118,8 @@ fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> 
     if let Some(&id) = graph.lookup(&e.name).iter().find(|&&id| is_person(graph.node(id))) {
         return Some(id);
     }
-    let matching = |graph: &KnowledgeGraph, word: &str, pick: fn(&str) -> Option<&str>| -> Vec<NodeId> {
-        graph
-            .node_ids()
-            .filter(|&id| {
-                let n = graph.node(id);
-                is_person(n) && pick(&n.name).is_some_and(|w| name_key(w) == word)
-            })
-            .collect()
-    };
     if e.single_name {
-        let mut ids = matching(graph, &key, |n| n.split(' ').next_back());
-        if ids.is_empty() {
-            ids = matching(graph, &key, |n| n.split(' ').next());
-        }
-        if let [id] = ids[..] {
+        if let Some(id) = single_person(graph, &e.name) {
             let note = format!("'{}' is {} (name part, in {article})", e.name, graph.node(id).name);
             graph.node_mut(id).merges.push(note);
             graph.add_alias(id, &e.name);

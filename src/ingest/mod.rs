@@ -107,7 +107,8 @@ pub fn ingest_article(graph: &mut KnowledgeGraph, article: &ArticleText, lexicon
     if graph.has_article_hash(hash) {
         return IngestReport { unchanged: 1, ..IngestReport::default() };
     }
-    let analysis = resolve::analyse(&article.body, lexicon);
+    let mut analysis = resolve::analyse(&article.body, lexicon);
+    analysis.settle_tentative(|name| merge::known_single_person(graph, name));
     let facts = relations::extract(&article.body, &analysis, lexicon);
     let (new_nodes, new_edges) = merge::merge(graph, article, hash, &analysis, &facts);
     IngestReport { articles: 1, new_nodes, new_edges, ..IngestReport::default() }
@@ -133,10 +134,15 @@ pub enum MentionsFormat {
 /// What the recogniser finds in `text` (taken as body text), one line per mention:
 /// `start<TAB>end<TAB>type<TAB>text<TAB>entity` with byte offsets, or a JSON array.
 pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) -> String {
-    let analysis = resolve::analyse(text, lexicon);
+    let mut analysis = resolve::analyse(text, lexicon);
+    analysis.settle_tentative(|_| false);
     let mut rows = Vec::new();
     for r in analysis.mentions.iter().flatten() {
         let m = &r.mention;
+        // A lone capitalised word that resolved to nobody is no mention.
+        if r.entity.is_none() && matches!(m.target, mentions::Target::Person { .. }) {
+            continue;
+        }
         let entity = r.entity.map(|e| analysis.entities[e].name.clone()).unwrap_or_default();
         rows.push((m.start, m.end, m.mention_type.as_str(), &text[m.start..m.end], entity));
     }

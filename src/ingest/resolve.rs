@@ -28,6 +28,9 @@ pub struct ArticleEntity {
     pub merges: Vec<String>,
     /// A one-word person name (resolve it against the graph by surname).
     pub single_name: bool,
+    /// A lone capitalised word with no sign of being a person: kept only if it matches a person
+    /// already in the graph.
+    pub tentative: bool,
 }
 
 /// A relation found by resolution itself (titles, appositions), before clause analysis.
@@ -83,6 +86,7 @@ fn entity(name: &str, kind: Kind, entity_type: Option<EntityType>) -> ArticleEnt
         roles: BTreeSet::new(),
         merges: Vec::new(),
         single_name: false,
+        tentative: false,
     }
 }
 
@@ -141,13 +145,15 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                                 let first = &sentences[si].tokens[m.first_token];
                                 lex.is_person_prefix(first.text(text))
                             };
-                            evidence.then(|| {
-                                let id = entities.get_or_add(format!("person:{}", name.to_lowercase()), || {
-                                    entity(name, Kind::Actor, Some(EntityType::Person))
-                                });
-                                entities.list[id].single_name = true;
-                                id
-                            })
+                            // Without evidence a lone capitalised word may still be someone an
+                            // earlier article named in full: tentative, merged only if it matches.
+                            let key = format!("person:{}", name.to_lowercase());
+                            let new = !entities.by_key.contains_key(&key);
+                            let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
+                            let e = &mut entities.list[id];
+                            e.single_name = true;
+                            e.tentative = if new { !evidence } else { e.tentative && !evidence };
+                            Some(id)
                         })
                     } else {
                         entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
@@ -175,7 +181,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         entity(name, Kind::Actor, Some(EntityType::Organization))
                     }),
                 }),
-                Target::Proposal { name, key, anaphoric } => {
+                Target::Proposal { name, key, anaphoric, short } => {
                     if *anaphoric {
                         last_proposal
                     } else {
@@ -190,6 +196,10 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         }
                         if surface != e.name {
                             e.aliases.insert(surface.clone());
+                        }
+                        // "12-point plan" names every "12-point … plan" across articles.
+                        if let Some(short) = short.as_ref().filter(|s| **s != e.name) {
+                            e.aliases.insert(short.clone());
                         }
                         last_proposal = Some(id);
                         Some(id)
@@ -418,5 +428,29 @@ fn appositions(
                 }
             }
         }
+    }
+}
+
+impl Analysis {
+    /// Keeps the tentative one-word names that `known` accepts (a person of an earlier article)
+    /// and forgets the others, before relations are extracted.
+    pub fn settle_tentative(&mut self, known: impl Fn(&str) -> bool) {
+        let mut dropped = vec![false; self.entities.len()];
+        for (i, e) in self.entities.iter_mut().enumerate() {
+            if e.tentative {
+                if known(&e.name) {
+                    e.tentative = false;
+                } else {
+                    dropped[i] = true;
+                    e.name.clear();
+                }
+            }
+        }
+        for r in self.mentions.iter_mut().flatten() {
+            if r.entity.is_some_and(|e| dropped[e]) {
+                r.entity = None;
+            }
+        }
+        self.facts.retain(|f| !dropped[f.from] && !dropped[f.to]);
     }
 }

@@ -1,0 +1,185 @@
+//! What the ingester builds from articles: the founding sample's acceptance lines, and the same
+//! patterns on invented articles with people and plans the lexicon has never seen.
+
+use newsgraph::graph::{KnowledgeGraph, NodeId};
+use newsgraph::ingest::{self, article::read_plain};
+use newsgraph::lexicon::Lexicon;
+use newsgraph::model::{Kind, Relation};
+use std::path::Path;
+
+fn build(articles: &[(&str, &str)]) -> KnowledgeGraph {
+    let lex = Lexicon::builtin();
+    let mut g = KnowledgeGraph::new();
+    for (name, text) in articles {
+        let a = read_plain(Path::new(name), text, false).expect("readable article");
+        ingest::ingest_article(&mut g, &a, &lex);
+    }
+    g
+}
+
+fn node(g: &KnowledgeGraph, name: &str, kind: Kind) -> NodeId {
+    let found: Vec<NodeId> = g.lookup(name).iter().copied().filter(|&id| g.node(id).kind == kind).collect();
+    assert_eq!(found.len(), 1, "expected one {kind} node for '{name}', found {}: {:?}", found.len(), names(g));
+    found[0]
+}
+
+fn names(g: &KnowledgeGraph) -> Vec<String> {
+    g.node_ids().map(|id| format!("{} [{}]", g.node(id).name, g.node(id).kind)).collect()
+}
+
+fn has_edge(g: &KnowledgeGraph, from: NodeId, rel: Relation, to: NodeId) -> bool {
+    g.find_edge(from, to, &rel).is_some_and(|e| !g.edge(e).evidence.is_empty())
+}
+
+fn check_edges(g: &KnowledgeGraph, expected: &[(&str, Kind, Relation, &str, Kind)]) {
+    let mut missing = Vec::new();
+    for (a, ka, rel, b, kb) in expected {
+        let (x, y) = (node(g, a, *ka), node(g, b, *kb));
+        if !has_edge(g, x, rel.clone(), y) {
+            missing.push(format!("{a} {rel} {b}"));
+        }
+    }
+    assert!(missing.is_empty(), "missing edges: {missing:#?}");
+}
+
+const SEED: &str = include_str!("../data/articles/peace-talks-2025-12.txt");
+
+#[test]
+fn founding_article_has_its_gold_entities() {
+    let g = build(&[("peace-talks-2025-12.txt", SEED)]);
+    for name in ["United States", "Russia", "Ukraine", "Europe", "NATO", "Vladimir Putin", "Steve Witkoff", "Yury Ushakov", "Volodymyr Zelensky"] {
+        node(&g, name, Kind::Actor);
+    }
+    for name in ["Sun Chenghao", "Zhang Hong"] {
+        node(&g, name, Kind::Expert);
+    }
+    node(&g, "Tsinghua University", Kind::Institution);
+    node(&g, "Chinese Academy of Social Sciences", Kind::Institution);
+    node(&g, "28-point peace plan", Kind::Proposal);
+    for name in ["territory", "security guarantees", "NATO membership", "frozen Russian assets"] {
+        node(&g, name, Kind::Issue);
+    }
+    // Metonyms are aliases of their states, not nodes of their own.
+    assert_eq!(node(&g, "Moscow", Kind::Actor), node(&g, "Russia", Kind::Actor));
+    assert_eq!(node(&g, "Kyiv", Kind::Actor), node(&g, "Ukraine", Kind::Actor));
+    assert_eq!(node(&g, "Washington", Kind::Actor), node(&g, "United States", Kind::Actor));
+    // No sentence-initial words, headings or "X" as nodes.
+    for junk in ["X", "Momentum", "Despite", "Meanwhile", "Directional adjustments", "Strategic stalemate", "Tuesday", "Durable"] {
+        assert!(g.lookup(junk).is_empty(), "junk node {junk}");
+    }
+}
+
+#[test]
+fn founding_article_has_its_gold_relations() {
+    use Kind::*;
+    use Relation::*;
+    let g = build(&[("peace-talks-2025-12.txt", SEED)]);
+    check_edges(
+        &g,
+        &[
+            ("United States", Actor, Proposed, "28-point peace plan", Proposal),
+            ("Ukraine", Actor, Opposes, "28-point peace plan", Proposal),
+            ("Europe", Actor, Opposes, "28-point peace plan", Proposal),
+            ("Russia", Actor, Received, "28-point peace plan", Proposal),
+            ("Vladimir Putin", Actor, NegotiatesWith, "Steve Witkoff", Actor),
+            ("Vladimir Putin", Actor, Leads, "Russia", Actor),
+            ("Volodymyr Zelensky", Actor, Leads, "Ukraine", Actor),
+            ("Steve Witkoff", Actor, Represents, "United States", Actor),
+            ("Yury Ushakov", Actor, Represents, "Russia", Actor),
+            ("Sun Chenghao", Expert, AffiliatedWith, "Tsinghua University", Institution),
+            ("Zhang Hong", Expert, AffiliatedWith, "Chinese Academy of Social Sciences", Institution),
+            ("Ukraine", Actor, PositionOn, "NATO membership", Issue),
+            ("Ukraine", Actor, PositionOn, "territory", Issue),
+            ("Ukraine", Actor, PositionOn, "security guarantees", Issue),
+            ("Volodymyr Zelensky", Actor, PositionOn, "frozen assets", Issue),
+            ("Volodymyr Zelensky", Actor, PositionOn, "territory", Issue),
+            ("Zhang Hong", Expert, CommentedOn, "Ukraine", Actor),
+            ("Sun Chenghao", Expert, CommentedOn, "Europe", Actor),
+        ],
+    );
+}
+
+#[test]
+fn evidence_is_the_sentence_with_its_span() {
+    let g = build(&[("seed", SEED)]);
+    let (putin, russia) = (node(&g, "Vladimir Putin", Kind::Actor), node(&g, "Russia", Kind::Actor));
+    let e = g.edge(g.find_edge(putin, russia, &Relation::Leads).unwrap());
+    let ev = &e.evidence[0];
+    assert!(ev.text.starts_with("Momentum stalled this week"), "{}", ev.text);
+    let body = read_plain(Path::new("seed"), SEED, false).unwrap().body;
+    assert_eq!(&body[ev.start..ev.end], ev.text);
+}
+
+const INVENTED: &str = "Talks on the Arcadian border stall\n\n\
+Norwegian Foreign Minister Ingrid Solbakken met Brazilian special envoy Tomas Ferreira in Oslo on Monday.\n\
+Brasilia had received the 12-point ceasefire plan, Ferreira said.\n\
+Kenya and the African Union rejected the plan, arguing it ignored refugees.\n\
+Amara Okafor, a senior fellow at the Institute for Regional Stability at Lagos University, said Kenya is signaling flexibility on sanctions.\n\
+\"Nobody wants another stalemate,\" Okafor said.\n";
+
+#[test]
+fn unseen_people_plans_and_experts_are_found() {
+    use Kind::*;
+    use Relation::*;
+    let g = build(&[("invented-1.txt", INVENTED)]);
+    check_edges(
+        &g,
+        &[
+            ("Ingrid Solbakken", Actor, Represents, "Norway", Actor),
+            ("Tomas Ferreira", Actor, Represents, "Brazil", Actor),
+            ("Ingrid Solbakken", Actor, NegotiatesWith, "Tomas Ferreira", Actor),
+            ("Brazil", Actor, Received, "12-point ceasefire plan", Proposal),
+            ("Kenya", Actor, Opposes, "12-point ceasefire plan", Proposal),
+            ("African Union", Actor, Opposes, "12-point ceasefire plan", Proposal),
+            ("Amara Okafor", Expert, AffiliatedWith, "Lagos University", Institution),
+            ("Kenya", Actor, PositionOn, "sanctions", Issue),
+            ("Amara Okafor", Expert, CommentedOn, "Kenya", Actor),
+        ],
+    );
+    // "Ferreira" and "Okafor" alone are the same people, not new nodes.
+    assert_eq!(node(&g, "Ferreira", Actor), node(&g, "Tomas Ferreira", Actor));
+    assert_eq!(node(&g, "Okafor", Expert), node(&g, "Amara Okafor", Expert));
+}
+
+#[test]
+fn a_second_article_merges_into_the_same_nodes_and_edges() {
+    let second = "More talks\n\nFerreira held talks with Solbakken again. Norway backed the 12-point plan.\n";
+    let one = build(&[("invented-1.txt", INVENTED)]);
+    let two = build(&[("invented-1.txt", INVENTED), ("invented-2.txt", second)]);
+    let a = node(&two, "Tomas Ferreira", Kind::Actor);
+    let b = node(&two, "Ingrid Solbakken", Kind::Actor);
+    let e = two.edge(two.find_edge(a, b, &Relation::NegotiatesWith).expect("edge"));
+    let articles: Vec<&str> = e.evidence.iter().map(|ev| ev.article.as_str()).collect();
+    assert_eq!(articles, ["invented-1", "invented-2"]);
+    let plan = node(&two, "12-point ceasefire plan", Kind::Proposal);
+    assert!(has_edge(&two, node(&two, "Norway", Kind::Actor), Relation::Supports, plan));
+    assert!(two.node_count() <= one.node_count() + 1, "{:?}", names(&two));
+}
+
+#[test]
+fn reingesting_the_same_article_changes_nothing() {
+    let lex = Lexicon::builtin();
+    let mut g = KnowledgeGraph::new();
+    let a = read_plain(Path::new("seed.txt"), SEED, false).unwrap();
+    ingest::ingest_article(&mut g, &a, &lex);
+    let (nodes, edges) = (g.node_count(), g.edge_count());
+    let again = ingest::ingest_article(&mut g, &a, &lex);
+    assert_eq!(again.unchanged, 1);
+    assert_eq!((g.node_count(), g.edge_count()), (nodes, edges));
+}
+
+#[test]
+fn negation_cancels_support() {
+    let text = "Talks\n\nRussia did not accept the 20-point peace plan.\n";
+    let g = build(&[("neg.txt", text)]);
+    let (russia, plan) = (node(&g, "Russia", Kind::Actor), node(&g, "20-point peace plan", Kind::Proposal));
+    assert!(!has_edge(&g, russia, Relation::Supports, plan));
+}
+
+#[test]
+fn passive_voice_names_the_proposer() {
+    let text = "Talks\n\nThe 15-point framework, proposed by Turkey, was discussed in Geneva.\n";
+    let g = build(&[("passive.txt", text)]);
+    let (turkey, plan) = (node(&g, "Turkey", Kind::Actor), node(&g, "15-point framework", Kind::Proposal));
+    assert!(has_edge(&g, turkey, Relation::Proposed, plan));
+}
