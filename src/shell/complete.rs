@@ -1,0 +1,166 @@
+//! Tab completion for the shell: statements, flags, kinds, relations, formats and node names.
+//! Names with spaces (or other special characters) are offered inside quotes.
+
+use crate::graph::name_key;
+use crate::model::{Kind, Relation};
+use crate::query::help;
+use crate::query::lexer::{tokenize, TokenKind};
+use rustyline::completion::Pair;
+
+/// Where the word being completed starts and what it is.
+struct Word<'a> {
+    start: usize,
+    prefix: &'a str,
+}
+
+/// Finds the word under the cursor: from an unclosed `"` or the last separator.
+fn current_word(before: &str) -> Word<'_> {
+    let mut quote: Option<usize> = None;
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in before.char_indices() {
+        if let Some(_) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                quote = None;
+                start = i + 1;
+            }
+        } else if c == '"' {
+            quote = Some(i);
+        } else if c.is_whitespace() || c == ',' {
+            start = i + 1;
+        }
+    }
+    match quote {
+        Some(q) => Word { start: q, prefix: &before[q + 1..] },
+        None => Word { start, prefix: &before[start..] },
+    }
+}
+
+/// Quotes a name when it would not survive as one bare word.
+pub fn quote_if_needed(name: &str) -> String {
+    let bare = !name.is_empty()
+        && !name.starts_with("--")
+        && !name.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '#' | ',' | '\\'));
+    if bare {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+fn words<'a>(items: impl IntoIterator<Item = &'a str>, prefix: &str) -> Vec<Pair> {
+    let p = prefix.to_ascii_lowercase();
+    let mut v: Vec<Pair> = items
+        .into_iter()
+        .filter(|w| w.to_ascii_lowercase().starts_with(&p))
+        .map(|w| Pair { display: w.to_string(), replacement: w.to_string() })
+        .collect();
+    v.sort_by(|a, b| a.display.cmp(&b.display));
+    v.dedup_by(|a, b| a.display == b.display);
+    v
+}
+
+fn name_candidates(names: &[String], prefix: &str) -> Vec<Pair> {
+    let key = name_key(prefix);
+    let mut v: Vec<Pair> = names
+        .iter()
+        .filter(|n| name_key(n).starts_with(&key))
+        .map(|n| Pair { display: n.clone(), replacement: quote_if_needed(n) })
+        .collect();
+    v.sort_by(|a, b| a.display.cmp(&b.display));
+    v.dedup_by(|a, b| a.display == b.display);
+    v
+}
+
+/// Completes `line` at byte `pos` given the graph's names (and aliases). Returns where the
+/// replaced word starts and the candidates.
+pub fn complete(line: &str, pos: usize, names: &[String]) -> (usize, Vec<Pair>) {
+    let pos = pos.min(line.len());
+    let Some(before) = line.get(..pos) else { return (pos, Vec::new()) };
+    let word = current_word(before);
+    let quoted = before[word.start..].starts_with('"');
+    let Ok(tokens) = tokenize(&before[..word.start]) else { return (pos, Vec::new()) };
+    if tokens.is_empty() {
+        return (word.start, words(help::keywords(), word.prefix));
+    }
+    let cmd = help::lookup(&tokens[0].text);
+    if !quoted && word.prefix.starts_with("--") {
+        let flags: Vec<String> = cmd.map(|c| c.flags.iter().map(|f| format!("--{f}")).collect()).unwrap_or_default();
+        return (word.start, words(flags.iter().map(String::as_str), word.prefix));
+    }
+    // The flag whose value is being typed, looking back over a comma-separated list.
+    let mut i = tokens.len();
+    let mut flag = None;
+    let mut after_comma = false;
+    while i > 0 {
+        i -= 1;
+        match tokens[i].kind {
+            TokenKind::Flag => {
+                flag = Some(tokens[i].text.as_str());
+                break;
+            }
+            TokenKind::Comma => after_comma = true,
+            TokenKind::Word if after_comma => after_comma = false,
+            _ => break,
+        }
+    }
+    if i + 1 != tokens.len() && !(flag.is_some() && tokens.last().map(|t| t.kind == TokenKind::Comma).unwrap_or(false)) {
+        flag = None;
+    }
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let rels: Vec<&str> = Relation::BUILTIN.iter().map(|r| r.as_str()).collect();
+    let candidates = match (flag, cmd.map(|c| c.name), tokens.len()) {
+        (Some("kind"), _, _) => words(kinds, word.prefix),
+        (Some("rel"), _, _) => words(rels, word.prefix),
+        (Some("dir"), _, _) => words(["out", "in", "both"], word.prefix),
+        (Some(_), _, _) => Vec::new(),
+        (None, Some("list"), 1) => words(kinds, word.prefix),
+        (None, Some("set"), 1) => words(["format"], word.prefix),
+        (None, Some("set"), 2) => words(["text", "json", "dot"], word.prefix),
+        (None, Some("export"), 1) => words(["dot", "json"], word.prefix),
+        (None, Some("help"), 1) => words(help::keywords(), word.prefix),
+        (None, Some("path" | "evidence" | "show" | "neighbours" | "find"), _) => name_candidates(names, word.prefix),
+        _ => Vec::new(),
+    };
+    (word.start, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Completes at the end of `input` and lists the replacements, `|`-separated, after the
+    /// start offset.
+    fn check(input: &str, expected: &str) {
+        let names = vec!["Vladimir Putin".to_string(), "Putin".to_string(), "Russia".to_string(), "Volodymyr Zelensky".to_string()];
+        let (start, c) = complete(input, input.len(), &names);
+        let got = format!("{start}: {}", c.iter().map(|p| p.replacement.as_str()).collect::<Vec<_>>().join("|"));
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn completes_statements_flags_and_values() {
+        check("pa", "0: path");
+        check("n", "0: nb|neighbors|neighbours");
+        check("path A B --", "9: --all|--kind|--max|--rel");
+        check("nb X --kind ac", "12: actor");
+        check("nb X --kind actor,is", "18: issue");
+        check("nb X --rel neg", "11: negotiates_with");
+        check("nb X --dir o", "11: out");
+        check("list ex", "5: expert");
+        check("set format j", "11: json");
+    }
+
+    #[test]
+    fn completes_names_with_quotes() {
+        check("path Vlad", "5: \"Vladimir Putin\"");
+        check("path \"Vlad", "5: \"Vladimir Putin\"");
+        check("show v", "5: \"Vladimir Putin\"|\"Volodymyr Zelensky\"");
+        check("path Putin Ru", "11: Russia");
+        check("path P", "5: Putin");
+    }
+}
