@@ -336,3 +336,219 @@ fn stats(graph: &KnowledgeGraph) -> QueryResult {
         articles: graph.articles().len(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityType, Evidence};
+    use crate::query::ast::Statement;
+    use crate::query::parse_line;
+    use crate::render;
+
+    /// Putin –negotiates_with– Witkoff –represents→ United States –proposed→ plan –concerns→
+    /// security guarantees ←position_on– Ukraine ←leads– Zelensky; Witkoff –negotiates_with–
+    /// Zelensky; Putin –leads→ Russia; Zhang Hong (expert) –affiliated_with→ Tsinghua.
+    fn graph() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        let mut node = |name: &str, kind, ty, aliases: &[&str]| {
+            let id = g.upsert(name, kind, ty);
+            for a in aliases {
+                g.add_alias(id, a);
+            }
+            id
+        };
+        let putin = node("Vladimir Putin", Kind::Actor, Some(EntityType::Person), &["Putin"]);
+        let russia = node("Russia", Kind::Actor, Some(EntityType::State), &["Moscow"]);
+        let witkoff = node("Steve Witkoff", Kind::Actor, Some(EntityType::Person), &["Witkoff"]);
+        let us = node("United States", Kind::Actor, Some(EntityType::State), &["Washington"]);
+        let zelensky = node("Volodymyr Zelensky", Kind::Actor, Some(EntityType::Person), &["Zelensky"]);
+        let ukraine = node("Ukraine", Kind::Actor, Some(EntityType::State), &["Kyiv"]);
+        let plan = node("28-point peace plan", Kind::Proposal, None, &["peace plan"]);
+        let sg = node("security guarantees", Kind::Issue, None, &[]);
+        let zhang = node("Zhang Hong", Kind::Expert, Some(EntityType::Person), &[]);
+        let tsinghua = node("Tsinghua University", Kind::Institution, None, &[]);
+        let mut n = 0;
+        let mut edge = |g: &mut KnowledgeGraph, a, b, rel: Relation| {
+            n += 1;
+            let text = format!("Sentence {n} about {rel}.");
+            g.add_evidence(a, b, rel, Evidence { article: "talks".into(), sentence: n, start: 0, end: text.len(), text });
+        };
+        edge(&mut g, putin, russia, Relation::Leads);
+        edge(&mut g, putin, witkoff, Relation::NegotiatesWith);
+        edge(&mut g, witkoff, us, Relation::Represents);
+        edge(&mut g, us, plan, Relation::Proposed);
+        edge(&mut g, plan, sg, Relation::Concerns);
+        edge(&mut g, ukraine, sg, Relation::PositionOn);
+        edge(&mut g, zelensky, ukraine, Relation::Leads);
+        edge(&mut g, witkoff, zelensky, Relation::NegotiatesWith);
+        edge(&mut g, zhang, tsinghua, Relation::AffiliatedWith);
+        edge(&mut g, zhang, plan, Relation::CommentedOn);
+        g
+    }
+
+    /// Parses and evaluates `input` over the fixture graph; compares the text rendering (or the
+    /// error message) with `expected`.
+    fn check(input: &str, expected: &str) {
+        let g = graph();
+        let got = match parse_line(input, 1) {
+            Ok(Some(Statement::Query(q))) => match eval(&g, &q) {
+                Ok(r) => render::text(&r),
+                Err(e) => format!("error: {e}\n"),
+            },
+            other => panic!("not a query: {other:?}"),
+        };
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn shortest_path_is_undirected_and_reports_directions() {
+        check(
+            "path Putin Zelensky",
+            "Vladimir Putin to Volodymyr Zelensky: 2 hops
+Vladimir Putin --negotiates_with--> Steve Witkoff
+    \"Sentence 2 about negotiates_with.\" [talks#2]
+Steve Witkoff --negotiates_with--> Volodymyr Zelensky
+    \"Sentence 8 about negotiates_with.\" [talks#8]
+",
+        );
+        check(
+            "path \"United States\" Witkoff",
+            "United States to Steve Witkoff: 1 hop
+United States <--represents-- Steve Witkoff
+    \"Sentence 3 about represents.\" [talks#3]
+",
+        );
+    }
+
+    #[test]
+    fn path_filters_and_limits() {
+        check("path Putin Zelensky --rel leads,represents", "no path between Vladimir Putin and Volodymyr Zelensky\n");
+        check("path Putin Ukraine --max 2", "no path between Vladimir Putin and Ukraine within 2 hops\n");
+        // Through issues only: Witkoff cannot be crossed, so no way from Russia to Zelensky.
+        check("path Russia Zelensky --kind issue", "no path between Russia and Volodymyr Zelensky\n");
+        check("path \"peace plan\" Ukraine --kind issue --max 2", "28-point peace plan to Ukraine: 2 hops
+28-point peace plan --concerns--> security guarantees
+    \"Sentence 5 about concerns.\" [talks#5]
+security guarantees <--position_on-- Ukraine
+    \"Sentence 6 about position_on.\" [talks#6]
+");
+    }
+
+    #[test]
+    fn all_paths_shortest_first() {
+        let g = graph();
+        let Ok(Some(Statement::Query(q))) = parse_line("path Witkoff \"security guarantees\" --all", 1) else { panic!() };
+        let QueryResult::Path { paths, truncated, .. } = eval(&g, &q).unwrap() else { panic!() };
+        let lens: Vec<usize> = paths.iter().map(|p| p.hops.len()).collect();
+        assert_eq!(lens, vec![3, 3]);
+        assert_eq!(truncated, None);
+        let Ok(Some(Statement::Query(q))) = parse_line("path Witkoff \"security guarantees\" --all --max 2", 1) else { panic!() };
+        let QueryResult::Path { paths, .. } = eval(&g, &q).unwrap() else { panic!() };
+        assert!(paths.is_empty());
+    }
+
+    #[test]
+    fn all_paths_are_capped() {
+        // A complete graph on 9 nodes has far more than 100 simple paths of ≤ 4 hops.
+        let mut g = KnowledgeGraph::new();
+        let ids: Vec<NodeId> = (0..9).map(|i| g.upsert(&format!("n{i}"), Kind::Actor, None)).collect();
+        for &a in &ids {
+            for &b in &ids {
+                if a < b {
+                    g.add_weighted(a, b, Relation::MentionedWith, 1);
+                }
+            }
+        }
+        let Ok(Some(Statement::Query(q))) = parse_line("path n0 n1 --all", 1) else { panic!() };
+        let r = eval(&g, &q).unwrap();
+        let QueryResult::Path { paths, truncated, .. } = &r else { panic!() };
+        assert_eq!(paths.len(), PATH_CAP);
+        assert_eq!(*truncated, Some(PATH_CAP));
+        assert_eq!(paths[0].hops.len(), 1);
+        assert!(render::text(&r).contains("(stopped after 100 paths"));
+    }
+
+    #[test]
+    fn neighbours_by_distance_kind_filter_and_count() {
+        check(
+            "nb Witkoff",
+            "Steve Witkoff [actor/person]: 3 nodes within 1 hop
+distance 1:
+  Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)
+  United States [actor/state]  (Steve Witkoff --represents--> United States)
+  Volodymyr Zelensky [actor/person]  (Steve Witkoff --negotiates_with--> Volodymyr Zelensky)
+",
+        );
+        // --kind filters what is listed, but traversal still crosses the plan.
+        check(
+            "neighbours security guarantees --depth 3 --kind expert,institution",
+            "security guarantees [issue]: 2 nodes within 3 hops
+distance 2:
+  Zhang Hong [expert]  (28-point peace plan <--commented_on-- Zhang Hong)
+distance 3:
+  Tsinghua University [institution]  (Zhang Hong --affiliated_with--> Tsinghua University)
+",
+        );
+        check("nb Witkoff --depth 2 --count", "6\n");
+        check("nb Witkoff --dir out --count", "2\n");
+        check("nb Witkoff --dir in", "Steve Witkoff [actor/person]: 1 node within 1 hop\ndistance 1:\n  Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)\n");
+    }
+
+    #[test]
+    fn unknown_and_ambiguous_names_list_candidates() {
+        check("show Nobody", "error: no node named 'Nobody'\n");
+        check("show Ukrainia Zelenski", "error: no node named 'Ukrainia Zelenski'; did you mean: Ukraine [actor]?\n");
+        check("path V Putin", "error: 'V' is ambiguous; candidates: Vladimir Putin [actor], Volodymyr Zelensky [actor]\n");
+        check("nb Putin --rel likes", "error: unknown relation 'likes' (expected one of: proposed, revised, received, supports, opposes, negotiates_with, leads, represents, affiliated_with, part_of, concerns, position_on, commented_on, mentioned_with)\n");
+    }
+
+    #[test]
+    fn show_find_list_evidence_stats() {
+        check(
+            "show Witkoff",
+            "Steve Witkoff
+  kind: actor
+  type: person
+  aliases: Witkoff
+  relations:
+    <-- negotiates_with (1): Vladimir Putin
+    --> negotiates_with (1): Volodymyr Zelensky
+    --> represents (1): United States
+  evidence:
+    Vladimir Putin --negotiates_with--> Steve Witkoff
+        \"Sentence 2 about negotiates_with.\" [talks#2]
+    Steve Witkoff --represents--> United States
+        \"Sentence 3 about represents.\" [talks#3]
+    Steve Witkoff --negotiates_with--> Volodymyr Zelensky
+        \"Sentence 8 about negotiates_with.\" [talks#8]
+",
+        );
+        check("find plan", "1 node matching 'plan'\n  28-point peace plan [proposal]\n");
+        check("list institutions", "1 node of kind institution\n  Tsinghua University [institution]\n");
+        check(
+            "evidence Zelensky Witkoff",
+            "Volodymyr Zelensky and Steve Witkoff: 1 edge, 1 sentence\nSteve Witkoff --negotiates_with--> Volodymyr Zelensky\n    \"Sentence 8 about negotiates_with.\" [talks#8]\n",
+        );
+        check("evidence Putin Zelensky", "no edge between Vladimir Putin and Volodymyr Zelensky\n");
+        check(
+            "stats",
+            "nodes: 10
+  actor            6
+  expert           1
+  institution      1
+  proposal         1
+  issue            1
+edges: 10
+  leads            2
+  negotiates_with  2
+  affiliated_with  1
+  commented_on     1
+  concerns         1
+  position_on      1
+  proposed         1
+  represents       1
+articles: 0
+",
+        );
+    }
+}
