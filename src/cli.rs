@@ -170,16 +170,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             session.format = format.into();
             let outputs = session.execute(&query).map_err(|e| {
                 let _ = print_outputs(&e.completed);
-                Error::Query(e)
+                Error::Query(Box::new(e))
             })?;
             print_outputs(&outputs).map(|_| ())
         }
         Cmd::Export { graph, format, query, output } => {
             let mut session = open_session(graph.as_deref(), true)?;
             if let Some(q) = &query {
-                session.execute(q).map_err(Error::Query)?;
+                session.execute(q).map_err(|e| Error::Query(Box::new(e)))?;
             }
-            let sub = session.export_subgraph(query.is_none()).map_err(Error::Usage)?;
+            let sub = session.export_subgraph(query.is_none()).map_err(Error::Input)?;
             let text = match format {
                 ExportArg::Dot => dot::to_dot(&sub, if query.is_none() { "newsgraph" } else { "result" }),
                 ExportArg::Json => json::to_json(&sub),
@@ -209,7 +209,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 return Err(Error::NoGraph(path));
             }
             let mut session = Session::new(store::load(&path)?, Some(path));
-            print_outputs(&session.execute("stats").map_err(Error::Query)?).map(|_| ())
+            print_outputs(&session.execute("stats").map_err(|e| Error::Query(Box::new(e)))?).map(|_| ())
         }
     }
 }

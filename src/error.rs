@@ -26,7 +26,10 @@ pub enum Error {
     Script { file: String, line: usize, message: String, snippet: Option<String> },
     /// The statement of `newsgraph query` (or `export --query`) failed.
     #[error("{}", .0.message())]
-    Query(SessionError),
+    Query(Box<SessionError>),
+    /// Bad input that is not a statement of its own (e.g. nothing to export).
+    #[error("{0}")]
+    Input(String),
     /// The terminal could not be driven.
     #[error("terminal error: {0}")]
     Terminal(String),

@@ -18,12 +18,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// What one statement produced.
+#[allow(clippy::large_enum_variant)] // a handful per statement; boxing buys nothing
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
     /// A query result and the format in force when it was made.
     Result { result: QueryResult, format: Format },
-    /// A message from a command (`saved graph to …`, help text, an ingest report).
-    Message(String),
+    /// A message from a command (`saved graph to …`, help text, an ingest report); printed as
+    /// `{"message": …}` when the format is JSON.
+    Message { text: String, json: bool },
     /// `quit`: the caller should stop.
     Quit,
 }
@@ -33,10 +35,15 @@ impl Output {
     pub fn render(&self) -> String {
         match self {
             Output::Result { result, format } => render::render(result, *format),
-            Output::Message(m) => format!("{}\n", m.trim_end()),
+            Output::Message { text, json: false } => format!("{}\n", text.trim_end()),
+            Output::Message { text, json: true } => format!("{}\n", serde_json::json!({ "message": text.trim_end() })),
             Output::Quit => String::new(),
         }
     }
+}
+
+fn message(text: String) -> Output {
+    Output::Message { text, json: false }
 }
 
 /// Why a statement failed.
@@ -120,6 +127,7 @@ impl Session {
     /// Runs every statement of `text` (one per line) in order. A syntax error anywhere stops
     /// the whole text before anything runs; otherwise the first failing statement stops it, and
     /// the error carries what the earlier statements produced. `quit` stops early.
+    #[allow(clippy::result_large_err)] // the error is the value callers report; it is cold
     pub fn execute(&mut self, text: &str) -> Result<Vec<Output>, SessionError> {
         let lines = parse_script(text).map_err(|e| SessionError {
             line: e.location.line,
@@ -154,7 +162,10 @@ impl Session {
                 self.last_result = Some(result.clone());
                 Ok(Output::Result { result, format: self.format })
             }
-            Statement::Command(c) => self.command(c),
+            Statement::Command(c) => Ok(match self.command(c)? {
+                Output::Message { text, .. } => Output::Message { text, json: self.format == Format::Json },
+                other => other,
+            }),
         }
     }
 
@@ -169,7 +180,7 @@ impl Session {
                     return Err(ErrorKind::Command(format!("{}: no such file or folder", path.display())));
                 }
                 let report = ingest::ingest_paths(&mut self.graph, std::slice::from_ref(path), &lexicon);
-                Ok(Output::Message(report.to_string()))
+                Ok(message(report.to_string()))
             }
             Command::Save(file) => {
                 let Some(path) = file.clone().or_else(|| self.graph_path.clone()) else {
@@ -177,7 +188,7 @@ impl Session {
                 };
                 store::save(&self.graph, &path).map_err(ErrorKind::Store)?;
                 self.graph_path = Some(path.clone());
-                Ok(Output::Message(format!(
+                Ok(message(format!(
                     "saved {} nodes and {} edges to {}",
                     self.graph.node_count(),
                     self.graph.edge_count(),
@@ -188,7 +199,7 @@ impl Session {
                 self.graph = store::load(path).map_err(ErrorKind::Store)?;
                 self.graph_path = Some(path.clone());
                 self.last_result = None;
-                Ok(Output::Message(format!(
+                Ok(message(format!(
                     "loaded {} nodes and {} edges from {}",
                     self.graph.node_count(),
                     self.graph.edge_count(),
@@ -198,9 +209,9 @@ impl Session {
             Command::Export { format, file, all } => self.export(*format, file, *all),
             Command::SetFormat(f) => {
                 self.format = *f;
-                Ok(Output::Message(format!("format: {}", f.as_str())))
+                Ok(message(format!("format: {}", f.as_str())))
             }
-            Command::Help(topic) => help::help_text(topic.as_deref()).map(Output::Message).map_err(ErrorKind::Command),
+            Command::Help(topic) => help::help_text(topic.as_deref()).map(message).map_err(ErrorKind::Command),
             Command::Quit => Ok(Output::Quit),
         }
     }
@@ -226,7 +237,7 @@ impl Session {
             ExportFormat::Json => export::json::to_json(&sub),
         };
         store::write_atomically(file, text.as_bytes()).map_err(ErrorKind::Store)?;
-        Ok(Output::Message(format!(
+        Ok(message(format!(
             "wrote {} nodes and {} edges to {}",
             sub.nodes.len(),
             sub.edges.len(),

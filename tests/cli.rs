@@ -118,7 +118,7 @@ fn script_runs_every_statement_and_set_format_applies() {
     let text = stdout_of(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "3");
-    assert_eq!(lines[1], "format: json");
+    assert_eq!(lines[1], r#"{"message":"format: json"}"#);
     let v: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
     assert_eq!(v["count"], 3);
 }

@@ -19,7 +19,7 @@ fn current_word(before: &str) -> Word<'_> {
     let mut start = 0;
     let mut escaped = false;
     for (i, c) in before.char_indices() {
-        if let Some(_) = quote {
+        if quote.is_some() {
             if escaped {
                 escaped = false;
             } else if c == '\\' {
