@@ -5,7 +5,7 @@
 
 use crate::export::{dot, Subgraph};
 use crate::query::ast::Format;
-use crate::query::result::{EdgeView, Hop, NodeView, PathView, QueryResult};
+use crate::query::result::{EdgeView, Hop, NodeView, PathView, QueryResult, Truncation};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
@@ -101,8 +101,14 @@ pub fn text(result: &QueryResult) -> String {
                     let _ = writeln!(out, "path {} ({}):", i + 1, hop_count(p.hops.len()));
                     hops_text(&mut out, p, "  ");
                 }
-                if let Some(cap) = truncated {
-                    let _ = writeln!(out, "(stopped after {cap} paths; narrow with --max, --kind or --rel)");
+                match truncated {
+                    Some(Truncation::PathCap(cap)) => {
+                        let _ = writeln!(out, "(stopped after {cap} paths; narrow with --max, --kind or --rel)");
+                    }
+                    Some(Truncation::StepBudget(steps)) => {
+                        let _ = writeln!(out, "(search stopped after {steps} steps; narrow with --max, --kind or --rel)");
+                    }
+                    None => {}
                 }
             }
         }

@@ -6,7 +6,7 @@
 
 use super::ast::{Dir, Filters, Name, Query};
 use super::error::Span;
-use super::result::{EdgeView, EvidenceView, Hop, NodeView, PathView, QueryResult, Reached, RelationGroup};
+use super::result::{EdgeView, EvidenceView, Hop, NodeView, PathView, QueryResult, Reached, RelationGroup, Truncation};
 use crate::graph::{EdgeId, KnowledgeGraph, NodeId, ResolveError};
 use crate::model::{Kind, Relation};
 use petgraph::Direction;
@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// `path --all` stops after this many paths and says so.
 pub const PATH_CAP: usize = 100;
+/// `path --all` gives up after this many search steps (edges looked at) and says so.
+pub const STEP_BUDGET: usize = 2_000_000;
 /// Hop limit of `path --all` when `--max` is not given.
 pub const DEFAULT_ALL_MAX: usize = 4;
 /// How many evidence sentences `show` includes.
@@ -179,18 +181,34 @@ fn shortest_path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize
 }
 
 /// Every simple path of at most `max` hops, shortest first (iterative deepening), at most
-/// [`PATH_CAP`]; the second value is `Some(PATH_CAP)` when more existed.
-fn all_paths(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: usize, filters: &Filters) -> (Vec<PathView>, Option<usize>) {
-    let mut found: Vec<Vec<(NodeId, NodeId, EdgeId, bool)>> = Vec::new();
-    for len in 1..=max {
+/// [`PATH_CAP`], within [`STEP_BUDGET`]; the second value says why it stopped early, if it did.
+fn all_paths(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: usize, filters: &Filters) -> (Vec<PathView>, Option<Truncation>) {
+    let mut search = Search { found: Vec::new(), steps: 0 };
+    // Nothing to enumerate when even the shortest path is too long (or there is none).
+    let shortest = match shortest_path(graph, a, b, Some(max), filters) {
+        Some(p) if !p.hops.is_empty() => p.hops.len(),
+        _ => return (Vec::new(), None),
+    };
+    for len in shortest..=max {
         let mut stack = vec![a];
         let mut hops = Vec::new();
-        exact_paths(graph, b, len, filters, &mut stack, &mut hops, &mut found);
-        if found.len() > PATH_CAP {
+        exact_paths(graph, b, len, filters, &mut stack, &mut hops, &mut search);
+        if search.found.len() > PATH_CAP || search.steps > STEP_BUDGET {
+            break;
+        }
+        // No path can be longer than the number of nodes.
+        if len >= graph.node_count() {
             break;
         }
     }
-    let truncated = (found.len() > PATH_CAP).then_some(PATH_CAP);
+    let mut found = search.found;
+    let truncated = if found.len() > PATH_CAP {
+        Some(Truncation::PathCap(PATH_CAP))
+    } else if search.steps > STEP_BUDGET {
+        Some(Truncation::StepBudget(STEP_BUDGET))
+    } else {
+        None
+    };
     found.truncate(PATH_CAP);
     let paths = found
         .into_iter()
@@ -199,21 +217,31 @@ fn all_paths(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: usize, filters: 
     (paths, truncated)
 }
 
-#[allow(clippy::type_complexity)]
+/// One hop while searching: (from, to, edge, edge points from → to).
+type RawHop = (NodeId, NodeId, EdgeId, bool);
+
+/// State of an all-paths search: paths found and steps taken.
+struct Search {
+    found: Vec<Vec<RawHop>>,
+    steps: usize,
+}
+
+/// Depth-first search for simple paths of exactly `len` hops from the top of `stack` to `b`.
 fn exact_paths(
     graph: &KnowledgeGraph,
     b: NodeId,
     len: usize,
     filters: &Filters,
     stack: &mut Vec<NodeId>,
-    hops: &mut Vec<(NodeId, NodeId, EdgeId, bool)>,
-    found: &mut Vec<Vec<(NodeId, NodeId, EdgeId, bool)>>,
+    hops: &mut Vec<RawHop>,
+    search: &mut Search,
 ) {
-    if found.len() > PATH_CAP {
+    if search.found.len() > PATH_CAP || search.steps > STEP_BUDGET {
         return;
     }
     let cur = *stack.last().expect("stack starts with the source");
     for (e, other, forward) in steps(graph, cur, Dir::Both, filters) {
+        search.steps += 1;
         if stack.contains(&other) {
             continue;
         }
@@ -221,7 +249,7 @@ fn exact_paths(
         if other == b {
             if last {
                 hops.push((cur, other, e, forward));
-                found.push(hops.clone());
+                search.found.push(hops.clone());
                 hops.pop();
             }
             continue;
@@ -231,7 +259,7 @@ fn exact_paths(
         }
         stack.push(other);
         hops.push((cur, other, e, forward));
-        exact_paths(graph, b, len, filters, stack, hops, found);
+        exact_paths(graph, b, len, filters, stack, hops, search);
         hops.pop();
         stack.pop();
     }
@@ -463,9 +491,31 @@ security guarantees <--position_on-- Ukraine
         let r = eval(&g, &q).unwrap();
         let QueryResult::Path { paths, truncated, .. } = &r else { panic!() };
         assert_eq!(paths.len(), PATH_CAP);
-        assert_eq!(*truncated, Some(PATH_CAP));
+        assert_eq!(*truncated, Some(Truncation::PathCap(PATH_CAP)));
         assert_eq!(paths[0].hops.len(), 1);
         assert!(render::text(&r).contains("(stopped after 100 paths"));
+    }
+
+    #[test]
+    fn all_paths_stop_at_the_step_budget() {
+        // One path n0 – t, but a complete graph on 12 nodes around n0 to wander through.
+        let mut g = KnowledgeGraph::new();
+        let ids: Vec<NodeId> = (0..12).map(|i| g.upsert(&format!("n{i}"), Kind::Actor, None)).collect();
+        for &a in &ids {
+            for &b in &ids {
+                if a < b {
+                    g.add_weighted(a, b, Relation::MentionedWith, 1);
+                }
+            }
+        }
+        let t = g.upsert("t", Kind::Issue, None);
+        g.add_weighted(ids[0], t, Relation::Concerns, 1);
+        let Ok(Some(Statement::Query(q))) = parse_line("path n0 t --all --max 12", 1) else { panic!() };
+        let r = eval(&g, &q).unwrap();
+        let QueryResult::Path { paths, truncated, .. } = &r else { panic!() };
+        assert_eq!(paths.len(), 1);
+        assert_eq!(*truncated, Some(Truncation::StepBudget(STEP_BUDGET)));
+        assert!(render::text(&r).contains("(search stopped after 2000000 steps"));
     }
 
     #[test]

@@ -105,6 +105,15 @@ pub struct RelationGroup {
     pub others: Vec<String>,
 }
 
+/// Why a search for all paths stopped before it was complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truncation {
+    /// It found this many paths, the cap.
+    PathCap(usize),
+    /// It took this many steps, the budget, before finishing.
+    StepBudget(usize),
+}
+
 /// The result of one query statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryResult {
@@ -117,8 +126,8 @@ pub enum QueryResult {
         all: bool,
         /// The hop limit in force, if any.
         max: Option<usize>,
-        /// `Some(cap)` when `--all` stopped at the cap.
-        truncated: Option<usize>,
+        /// Why `--all` stopped early, if it did.
+        truncated: Option<Truncation>,
     },
     /// `neighbours`: nodes grouped by distance (index 0 = distance 1), and the edges traversed.
     Neighbours { center: NodeView, depth: usize, levels: Vec<Vec<Reached>>, edges: Vec<EdgeView> },

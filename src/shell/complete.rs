@@ -123,6 +123,16 @@ pub fn complete(line: &str, pos: usize, names: &[String]) -> (usize, Vec<Pair>) 
         (None, Some("set"), 2) => words(["text", "json", "dot"], word.prefix),
         (None, Some("export"), 1) => words(["dot", "json"], word.prefix),
         (None, Some("help"), 1) => words(help::keywords(), word.prefix),
+        (None, Some("show" | "neighbours" | "find"), n) if n > 1 && !quoted => {
+            // One-name statements take several bare words: complete them together.
+            let all_bare = tokens[1..].iter().all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+            let start = tokens[1].span.start;
+            let joined = name_candidates(names, &before[start..]);
+            if all_bare && !joined.is_empty() {
+                return (start, joined);
+            }
+            name_candidates(names, word.prefix)
+        }
         (None, Some("path" | "evidence" | "show" | "neighbours" | "find"), _) => name_candidates(names, word.prefix),
         _ => Vec::new(),
     };
@@ -162,5 +172,7 @@ mod tests {
         check("show v", "5: \"Vladimir Putin\"|\"Volodymyr Zelensky\"");
         check("path Putin Ru", "11: Russia");
         check("path P", "5: Putin");
+        check("show Vladimir P", "5: \"Vladimir Putin\"");
+        check("nb volodymyr z", "3: \"Volodymyr Zelensky\"");
     }
 }
