@@ -3,6 +3,22 @@
 //! [`Session::execute`] is the single entry point of the shell, `newsgraph run` and
 //! `newsgraph query`, so they cannot drift. Statements that touch files (ingest, save, load,
 //! export) are carried out here; queries are handed to the pure evaluator.
+//!
+//! ```
+//! use newsgraph::graph::KnowledgeGraph;
+//! use newsgraph::model::{EntityType, Kind, Relation};
+//! use newsgraph::session::Session;
+//!
+//! let mut graph = KnowledgeGraph::new();
+//! let putin = graph.upsert("Vladimir Putin", Kind::Actor, Some(EntityType::Person));
+//! let russia = graph.upsert("Russia", Kind::Actor, Some(EntityType::State));
+//! graph.add_weighted(putin, russia, Relation::Leads, 1);
+//!
+//! let mut session = Session::new(graph, None);
+//! let outputs = session.execute("path Russia \"Vladimir Putin\"\nnb Putin --count").unwrap();
+//! let text: String = outputs.iter().map(|o| o.render()).collect();
+//! assert_eq!(text, "Russia to Vladimir Putin: 1 hop\nRussia <--leads-- Vladimir Putin\n    (no evidence sentence; weight 1)\n1\n");
+//! ```
 
 use crate::export::{self, Subgraph};
 use crate::graph::KnowledgeGraph;
