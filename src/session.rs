@@ -132,6 +132,9 @@ pub struct Session {
     pub format: Format,
     /// The last query result, for `export`.
     pub last_result: Option<QueryResult>,
+    /// Bumped whenever the graph is replaced or extended (`load`, `ingest`), so that front ends
+    /// know when to refresh what they derived from it (completion names).
+    pub generation: u64,
 }
 
 impl Session {
@@ -196,6 +199,7 @@ impl Session {
                     return Err(ErrorKind::Command(format!("{}: no such file or folder", path.display())));
                 }
                 let report = ingest::ingest_paths(&mut self.graph, std::slice::from_ref(path), &lexicon);
+                self.generation += 1;
                 Ok(message(report.to_string()))
             }
             Command::Save(file) => {
@@ -213,6 +217,7 @@ impl Session {
             }
             Command::Load(path) => {
                 self.graph = store::load(path).map_err(ErrorKind::Store)?;
+                self.generation += 1;
                 self.graph_path = Some(path.clone());
                 self.last_result = None;
                 Ok(message(format!(

@@ -1,6 +1,6 @@
 //! The syntax tree of the query language: one [`Statement`] per line.
 //!
-//! [`Query`] statements read the graph and are evaluated by [`super::eval`] without IO;
+//! [`Query`] statements read the graph and are evaluated by [`super::eval`](mod@super::eval) without IO;
 //! [`Command`] statements change the session (load, save, export, settings) and are carried out
 //! by `crate::session`.
 

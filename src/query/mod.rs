@@ -1,4 +1,4 @@
-//! The query language: [`lexer`] → [`parser`] → [`ast`] → [`eval`] → [`result`].
+//! The query language: [`lexer`] → [`parser`] → [`ast`] → [`eval`](mod@eval) → [`result`].
 //!
 //! Architecture invariant: nothing here does IO or prints. Statements that touch files
 //! (`ingest`, `save`, `load`, `export`) are parsed here but carried out by `crate::session`;

@@ -1,11 +1,42 @@
 //! Tab completion for the shell: statements, flags, kinds, relations, formats and node names.
 //! Names with spaces (or other special characters) are offered inside quotes.
 
-use crate::graph::name_key;
+use crate::graph::{name_key, KnowledgeGraph};
 use crate::model::{Kind, Relation};
 use crate::query::help;
 use crate::query::lexer::{tokenize, TokenKind};
 use rustyline::completion::Pair;
+
+/// What completion offers from the graph: node names and aliases, and relation names.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub names: Vec<String>,
+    /// Builtin relations and any custom ones the graph uses.
+    pub relations: Vec<String>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of a graph.
+    pub fn of(graph: &KnowledgeGraph) -> Vocabulary {
+        let mut relations: Vec<String> = Relation::BUILTIN.iter().map(|r| r.to_string()).collect();
+        for e in graph.edge_ids() {
+            let r = graph.edge(e).relation.to_string();
+            if !relations.contains(&r) {
+                relations.push(r);
+            }
+        }
+        Vocabulary { names: graph.all_names(), relations }
+    }
+}
+
+/// Whether the cursor is where a statement expects a file path (ingest, load, save, export).
+pub fn wants_path(line: &str, pos: usize) -> bool {
+    let Some(before) = line.get(..pos.min(line.len())) else { return false };
+    let word = current_word(before);
+    let Ok(tokens) = tokenize(&before[..word.start]) else { return false };
+    let Some(cmd) = tokens.first().and_then(|t| help::lookup(&t.text)) else { return false };
+    matches!((cmd.name, tokens.len()), ("ingest" | "load" | "save", 1) | ("export", 2))
+}
 
 /// Where the word being completed starts and what it is.
 struct Word<'a> {
@@ -76,9 +107,10 @@ fn name_candidates(names: &[String], prefix: &str) -> Vec<Pair> {
     v
 }
 
-/// Completes `line` at byte `pos` given the graph's names (and aliases). Returns where the
-/// replaced word starts and the candidates.
-pub fn complete(line: &str, pos: usize, names: &[String]) -> (usize, Vec<Pair>) {
+/// Completes `line` at byte `pos` from a graph's vocabulary. Returns where the replaced word
+/// starts and the candidates.
+pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> (usize, Vec<Pair>) {
+    let names = &vocabulary.names;
     let pos = pos.min(line.len());
     let Some(before) = line.get(..pos) else { return (pos, Vec::new()) };
     let word = current_word(before);
@@ -112,7 +144,7 @@ pub fn complete(line: &str, pos: usize, names: &[String]) -> (usize, Vec<Pair>) 
         flag = None;
     }
     let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    let rels: Vec<&str> = Relation::BUILTIN.iter().map(|r| r.as_str()).collect();
+    let rels: Vec<&str> = vocabulary.relations.iter().map(String::as_str).collect();
     let candidates = match (flag, cmd.map(|c| c.name), tokens.len()) {
         (Some("kind"), _, _) => words(kinds, word.prefix),
         (Some("rel"), _, _) => words(rels, word.prefix),
@@ -146,8 +178,9 @@ mod tests {
     /// Completes at the end of `input` and lists the replacements, `|`-separated, after the
     /// start offset.
     fn check(input: &str, expected: &str) {
-        let names = vec!["Vladimir Putin".to_string(), "Putin".to_string(), "Russia".to_string(), "Volodymyr Zelensky".to_string()];
-        let (start, c) = complete(input, input.len(), &names);
+        let names = ["Vladimir Putin", "Putin", "Russia", "Volodymyr Zelensky"].map(String::from).to_vec();
+        let relations = ["negotiates_with", "leads", "neglects"].map(String::from).to_vec();
+        let (start, c) = complete(input, input.len(), &Vocabulary { names, relations });
         let got = format!("{start}: {}", c.iter().map(|p| p.replacement.as_str()).collect::<Vec<_>>().join("|"));
         assert_eq!(got, expected, "input: {input}");
     }
@@ -159,10 +192,19 @@ mod tests {
         check("path A B --", "9: --all|--kind|--max|--rel");
         check("nb X --kind ac", "12: actor");
         check("nb X --kind actor,is", "18: issue");
-        check("nb X --rel neg", "11: negotiates_with");
+        check("nb X --rel nego", "11: negotiates_with");
+        check("nb X --rel neg", "11: neglects|negotiates_with");
         check("nb X --dir o", "11: out");
         check("list ex", "5: expert");
         check("set format j", "11: json");
+    }
+
+    #[test]
+    fn knows_where_paths_go() {
+        assert!(wants_path("load da", 7));
+        assert!(wants_path("export dot ", 11));
+        assert!(!wants_path("export ", 7));
+        assert!(!wants_path("show x", 6));
     }
 
     #[test]

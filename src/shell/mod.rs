@@ -10,7 +10,8 @@ pub mod complete;
 use crate::cli::print_outputs;
 use crate::error::Error;
 use crate::session::Session;
-use rustyline::completion::{Completer, Pair};
+use complete::Vocabulary;
+use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Context, Editor, Helper, Highlighter, Hinter, Validator};
@@ -20,16 +21,20 @@ use std::path::PathBuf;
 /// The prompt.
 pub const PROMPT: &str = "newsgraph> ";
 
-/// rustyline helper: completion over the session's names.
+/// rustyline helper: completion over the session's vocabulary, file names where paths go.
 #[derive(Helper, Hinter, Highlighter, Validator)]
 struct ShellHelper {
-    names: Vec<String>,
+    vocabulary: Vocabulary,
+    files: FilenameCompleter,
 }
 
 impl Completer for ShellHelper {
     type Candidate = Pair;
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
-        Ok(complete::complete(line, pos, &self.names))
+        if complete::wants_path(line, pos) {
+            return self.files.complete_path(line, pos);
+        }
+        Ok(complete::complete(line, pos, &self.vocabulary))
     }
 }
 
@@ -60,7 +65,7 @@ fn interactive(mut session: Session) -> Result<(), Error> {
         .build();
     let mut rl: Editor<ShellHelper, DefaultHistory> =
         Editor::with_config(config).map_err(|e| Error::Terminal(e.to_string()))?;
-    rl.set_helper(Some(ShellHelper { names: session.graph.all_names() }));
+    rl.set_helper(Some(ShellHelper { vocabulary: Vocabulary::of(&session.graph), files: FilenameCompleter::new() }));
     let history = history_path();
     if let Some(h) = &history {
         let _ = rl.load_history(h);
@@ -80,6 +85,7 @@ fn interactive(mut session: Session) -> Result<(), Error> {
                 if let Some(h) = &history {
                     let _ = rl.save_history(h);
                 }
+                let generation = session.generation;
                 let quit = match session.execute(&line) {
                     Ok(outputs) => print_outputs(&outputs)?,
                     Err(e) => {
@@ -91,8 +97,10 @@ fn interactive(mut session: Session) -> Result<(), Error> {
                 if quit {
                     break;
                 }
-                if let Some(h) = rl.helper_mut() {
-                    h.names = session.graph.all_names();
+                if session.generation != generation {
+                    if let Some(h) = rl.helper_mut() {
+                        h.vocabulary = Vocabulary::of(&session.graph);
+                    }
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
