@@ -4,6 +4,7 @@
 //! evidence line per hop; JSON uses the node and edge objects of the JSON export.
 
 use crate::export::{dot, Subgraph};
+use crate::model::Kind;
 use crate::query::ast::Format;
 use crate::query::result::{EdgeView, Hop, NodeView, PathView, QueryResult, Truncation};
 use serde_json::{json, Value};
@@ -33,7 +34,7 @@ pub fn render(result: &QueryResult, format: Format) -> String {
 
 fn kind_label(n: &NodeView) -> String {
     match n.entity_type {
-        Some(t) if n.kind.as_str() != "expert" => format!("{}/{}", n.kind, t),
+        Some(t) if n.kind != Kind::Expert => format!("{}/{}", n.kind, t),
         _ => n.kind.to_string(),
     }
 }

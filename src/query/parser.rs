@@ -72,8 +72,7 @@ impl Parser<'_> {
 
     /// Span just past the last token, for "expected … here" at the end of the line.
     fn end_span(&self) -> Span {
-        let end = self.source.trim_end().len();
-        let end = self.tokens.last().map(|t| t.span.end).unwrap_or(end).max(end.min(self.source.len()));
+        let end = self.tokens.last().map(|t| t.span.end).unwrap_or(0);
         Span::new(end, end + 1)
     }
 
@@ -131,7 +130,7 @@ impl Parser<'_> {
                         "count" => count = true,
                         "kind" => filters.kinds = self.kinds(&flag)?,
                         "rel" => filters.rels = self.rels(&flag)?,
-                        _ => dir = self.dir(&flag)?,
+                        _ => dir = self.dir()?,
                     }
                 }
                 Statement::Query(Query::Neighbours { node, depth, filters, dir, count })
@@ -179,11 +178,7 @@ impl Parser<'_> {
                 Statement::Command(Command::SetFormat(format))
             }
             "help" => {
-                let topic = match self.next() {
-                    Some(t) if t.kind == TokenKind::Flag => Some(t.text),
-                    Some(t) => Some(t.text),
-                    None => None,
-                };
+                let topic = self.next().map(|t| t.text);
                 Statement::Command(Command::Help(topic))
             }
             _ => Statement::Command(Command::Quit),
@@ -290,9 +285,8 @@ impl Parser<'_> {
         Ok(self.list(flag, "a relation")?.into_iter().map(|t| (Relation::parse_lenient(&t.text), t.span)).collect())
     }
 
-    fn dir(&mut self, flag: &Token) -> Result<Dir, SyntaxError> {
+    fn dir(&mut self) -> Result<Dir, SyntaxError> {
         let t = self.value("--dir", "out, in or both")?;
-        let _ = flag;
         match t.text.to_ascii_lowercase().as_str() {
             "out" => Ok(Dir::Out),
             "in" => Ok(Dir::In),
@@ -337,6 +331,7 @@ mod tests {
     #[test]
     fn path_errors_point_at_the_spot() {
         check("path", "line 1, column 5: expected a node name after 'path'\n    path\n        ^");
+        check("path # why", "line 1, column 5: expected a node name after 'path'\n    path # why\n        ^");
         check("path --max 3", "line 1, column 6: expected a node name after 'path'\n    path --max 3\n         ^^^^^");
         check_prefix("path A B C", "line 1, column 10: unexpected 'C' after the path statement");
         check_prefix("path A B --max x", "line 1, column 16: expected a whole number of hops (1 or more) after '--max', found 'x'");
@@ -371,6 +366,17 @@ mod tests {
         check_prefix("set colour red", "line 1, column 5: unknown setting 'colour'");
         check_prefix("export svg x", "line 1, column 8: unknown export format 'svg'");
         check_prefix("stats --all", "line 1, column 7: unknown flag '--all'; 'stats' takes no flags");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let lines = ["path \u{3000}Зел \"a\\\"b\" --max 99999999999999999999999", "nb , , --kind", "--", "\"", "show \"\\", "list", "set format", "export dot"];
+        for line in lines {
+            for (i, _) in line.char_indices() {
+                let _ = parse_line(&line[..i], 1).map_err(|e| e.to_string());
+            }
+            let _ = parse_line(line, 1).map_err(|e| e.to_string());
+        }
     }
 
     #[test]

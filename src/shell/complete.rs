@@ -62,7 +62,7 @@ fn current_word(before: &str) -> Word<'_> {
         } else if c == '"' {
             quote = Some(i);
         } else if c.is_whitespace() || c == ',' {
-            start = i + 1;
+            start = i + c.len_utf8();
         }
     }
     match quote {
@@ -197,6 +197,17 @@ mod tests {
         check("nb X --dir o", "11: out");
         check("list ex", "5: expert");
         check("set format j", "11: json");
+    }
+
+    #[test]
+    fn never_panics_at_any_position() {
+        let vocabulary = Vocabulary { names: vec!["Zelenskyy’s office".into()], relations: vec![] };
+        for line in ["path \u{3000}Зел\u{3000}\"a\\\"b", "nb x --kind ,,", "\"", "export dot \"é", "show Zelenskyy’s"] {
+            for pos in 0..=line.len() + 1 {
+                let _ = complete(line, pos, &vocabulary);
+                let _ = wants_path(line, pos);
+            }
+        }
     }
 
     #[test]
