@@ -29,6 +29,17 @@ Without a newsgraph.ron in the working directory (and no --graph), shell, run, q
 use the sample graph built from the bundled articles. Inside the shell, type `help`.
 Exit status: 0 ok, 1 query or input error, 2 usage error.";
 
+const QUERY_HELP: &str = "\
+Statements:
+  path A B [--max N] [--all] [--kind K,…] [--rel R,…]
+  neighbours A [--depth N] [--kind K,…] [--rel R,…] [--dir out|in|both] [--count]   (alias nb)
+  show A | find TEXT | list KIND | evidence A B | stats | help [STATEMENT]
+Quote names that contain spaces: path \"Steve Witkoff\" Zelensky
+Examples:
+  newsgraph query 'path Witkoff Zelensky --all --max 3'
+  newsgraph query 'nb \"security guarantees\" --depth 2 --kind actor --count'
+  newsgraph query 'help path'";
+
 /// Turn news articles into an evidence-backed knowledge graph and question it.
 #[derive(Debug, Parser)]
 #[command(name = "newsgraph", version, about, after_help = EXAMPLES)]
@@ -103,6 +114,7 @@ pub enum Cmd {
         format: FormatArg,
     },
     /// Run one statement, e.g. 'path Putin Zelensky' (see `help` inside the shell).
+    #[command(after_help = QUERY_HELP)]
     Query {
         /// The statement.
         #[arg(value_name = "QUERY")]

@@ -58,6 +58,15 @@ impl Output {
     }
 }
 
+/// "1 node", "2 nodes".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn message(text: String) -> Output {
     Output::Message { text, json: false }
 }
@@ -209,9 +218,9 @@ impl Session {
                 store::save(&self.graph, &path).map_err(ErrorKind::Store)?;
                 self.graph_path = Some(path.clone());
                 Ok(message(format!(
-                    "saved {} nodes and {} edges to {}",
-                    self.graph.node_count(),
-                    self.graph.edge_count(),
+                    "saved {} and {} to {}",
+                    count(self.graph.node_count(), "node"),
+                    count(self.graph.edge_count(), "edge"),
                     path.display()
                 )))
             }
@@ -221,9 +230,9 @@ impl Session {
                 self.graph_path = Some(path.clone());
                 self.last_result = None;
                 Ok(message(format!(
-                    "loaded {} nodes and {} edges from {}",
-                    self.graph.node_count(),
-                    self.graph.edge_count(),
+                    "loaded {} and {} from {}",
+                    count(self.graph.node_count(), "node"),
+                    count(self.graph.edge_count(), "edge"),
                     path.display()
                 )))
             }
@@ -259,9 +268,9 @@ impl Session {
         };
         store::write_atomically(file, text.as_bytes()).map_err(ErrorKind::Store)?;
         Ok(message(format!(
-            "wrote {} nodes and {} edges to {}",
-            sub.nodes.len(),
-            sub.edges.len(),
+            "wrote {} and {} to {}",
+            count(sub.nodes.len(), "node"),
+            count(sub.edges.len(), "edge"),
             file.display()
         )))
     }
