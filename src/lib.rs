@@ -3,11 +3,20 @@
 //!
 //! The pipeline: [`ingest`] reads articles and extracts mentions, entities and relations into a
 //! [`graph::KnowledgeGraph`]; [`store`] saves and loads it; [`query`] parses and evaluates the
-//! query language; [`export`] writes DOT and JSON; [`shell`] and [`cli`] are the front ends.
+//! query language; [`session`] runs statements (the one entry point of the shell, scripts and
+//! `newsgraph query`); [`render`] prints results; [`export`] writes DOT and JSON; [`shell`] and
+//! [`cli`] are the front ends.
 
+pub mod cli;
+pub mod error;
+pub mod export;
 pub mod graph;
-pub mod model;
-pub mod store;
 pub mod ingest;
 pub mod lexicon;
+pub mod model;
+pub mod query;
+pub mod render;
 pub mod sample;
+pub mod session;
+pub mod shell;
+pub mod store;
