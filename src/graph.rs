@@ -257,13 +257,14 @@ impl KnowledgeGraph {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // The nearest names are offered as candidates even when none is close enough to pick.
         let mut best: Vec<NodeId> = Vec::new();
         let mut close: Vec<NodeId> = Vec::new();
         for (score, id) in scored {
             if score >= 0.93 && !best.contains(&id) {
                 best.push(id);
             }
-            if score >= 0.75 && !close.contains(&id) && close.len() < 5 {
+            if score >= 0.5 && !close.contains(&id) && close.len() < 5 {
                 close.push(id);
             }
         }

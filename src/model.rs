@@ -290,3 +290,25 @@ pub struct Edge {
     pub weight: u32,
     pub evidence: Vec<Evidence>,
 }
+
+impl Relation {
+    /// How much one sentence with this relation's cue is worth: a typed cue beats co-occurrence.
+    pub fn cue_confidence(&self) -> f64 {
+        match self {
+            Relation::MentionedWith => 0.3,
+            Relation::CommentedOn => 0.6,
+            Relation::Custom(_) => 0.5,
+            Relation::Leads | Relation::Represents | Relation::AffiliatedWith | Relation::PartOf => 0.85,
+            _ => 0.7,
+        }
+    }
+}
+
+impl Edge {
+    /// Confidence in `[0, 1)`: each supporting sentence (or unit of imported weight) is an
+    /// independent chance, at the cue's confidence, that the relation holds.
+    pub fn confidence(&self) -> f64 {
+        let n = self.evidence.len().max(self.weight as usize).max(1) as i32;
+        1.0 - (1.0 - self.relation.cue_confidence()).powi(n)
+    }
+}
