@@ -260,13 +260,20 @@ impl KnowledgeGraph {
         // The nearest names are offered as candidates even when none is close enough to pick.
         let mut best: Vec<NodeId> = Vec::new();
         let mut close: Vec<NodeId> = Vec::new();
+        let mut nearest: Vec<NodeId> = Vec::new();
         for (score, id) in scored {
             if score >= 0.93 && !best.contains(&id) {
                 best.push(id);
             }
-            if score >= 0.5 && !close.contains(&id) && close.len() < 5 {
+            if score >= 0.75 && !close.contains(&id) && close.len() < 5 {
                 close.push(id);
             }
+            if score >= 0.5 && !nearest.contains(&id) && nearest.len() < 3 {
+                nearest.push(id);
+            }
+        }
+        if close.is_empty() {
+            close = nearest;
         }
         if best.len() == 1 {
             return Ok(best[0]);

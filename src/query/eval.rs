@@ -546,7 +546,7 @@ distance 3:
 
     #[test]
     fn unknown_and_ambiguous_names_list_candidates() {
-        check("show Nobody", "error: no node named 'Nobody'\n");
+        check("show Nobody", "error: no node named 'Nobody'; did you mean: Volodymyr Zelensky [actor], Russia [actor], Zhang Hong [expert]?\n");
         check("show Ukrainia Zelenski", "error: no node named 'Ukrainia Zelenski'; did you mean: Ukraine [actor]?\n");
         check("path V Putin", "error: 'V' is ambiguous; candidates: Vladimir Putin [actor], Volodymyr Zelensky [actor]\n");
         check("nb Putin --rel likes", "error: unknown relation 'likes' (expected one of: proposed, revised, received, supports, opposes, negotiates_with, leads, represents, affiliated_with, part_of, concerns, position_on, commented_on, mentioned_with)\n");
