@@ -21,7 +21,7 @@ Examples:
   newsgraph shell                           # question it interactively (Tab completes names)
   newsgraph query 'path Witkoff Zelensky'
   newsgraph query 'neighbours \"security guarantees\" --depth 2 --kind actor' --format json
-  newsgraph run queries/talks.ngq           # one statement per line, # comments
+  newsgraph run queries/tour.kgq              # one statement per line, # comments
   newsgraph export --query 'nb Putin --depth 2' -o putin.dot && dot -Tsvg putin.dot > putin.svg
   newsgraph mentions article.txt --format tsv
 

@@ -268,7 +268,7 @@ impl KnowledgeGraph {
             if score >= 0.75 && !close.contains(&id) && close.len() < 5 {
                 close.push(id);
             }
-            if score >= 0.5 && !nearest.contains(&id) && nearest.len() < 3 {
+            if !nearest.contains(&id) && nearest.len() < 3 {
                 nearest.push(id);
             }
         }
