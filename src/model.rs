@@ -254,7 +254,7 @@ pub struct Node {
     /// Ids of the articles it appears in.
     #[serde(default)]
     pub articles: BTreeSet<String>,
-    /// Why surface forms were merged into this node ("'Zhang' → Zhang Hong in article …").
+    /// Why surface forms were merged into this node ("'Okafor' → Amara Okafor in article …").
     #[serde(default)]
     pub merges: Vec<String>,
 }

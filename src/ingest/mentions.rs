@@ -1,8 +1,8 @@
 //! Mention finding: where a sentence names a party, a person, an institution, a proposal or an
-//! issue. Sources, in priority order: role titles before a name ("US special envoy Steve
-//! Witkoff"), capitalised names with an institution or organisation head word, the lexicon's
+//! issue. Sources, in priority order: role titles before a name ("US special envoy Jane
+//! Roe"), capitalised names with an institution or organisation head word, the lexicon's
 //! known entities (names, aliases, capitals as metonyms, demonyms), issue phrases, proposal
-//! noun phrases ("a US-proposed 28-point peace plan"), and remaining capitalised names.
+//! noun phrases ("a US-proposed 12-point peace plan"), and remaining capitalised names.
 //!
 //! Pure functions over one sentence; resolving mentions to entities across sentences is
 //! `resolve`'s job.
@@ -241,7 +241,7 @@ impl<'a> Scan<'a> {
         i < self.tokens.len() && matches!(self.tok(i), "'s" | "\u{2019}s" | "'" | "\u{2019}")
     }
 
-    /// "Russian President Vladimir Putin", "US special envoy Steve Witkoff", "President of
+    /// "Russian President Ivan Petrov", "US special envoy Jane Roe", "President of
     /// Argentina Alberto Fernández": a role title, optionally with its party, then a name.
     fn titled_persons(&mut self, spans: &[EntitySpan]) {
         let s = &self.text[self.tokens.first().map_or(0, |t| t.start)..self.tokens.last().map_or(0, |t| t.end)];
@@ -547,7 +547,7 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Proposal noun phrases: a proposal head noun with its modifiers. Numbered ("28-point",
+    /// Proposal noun phrases: a proposal head noun with its modifiers. Numbered ("12-point",
     /// "four additional documents"), named ("Minsk agreements") or typed ("peace plan")
     /// phrases name a proposal; a bare "the plan" refers back to the last one.
     fn proposals(&mut self, spans: &[EntitySpan]) {

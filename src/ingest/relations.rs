@@ -152,7 +152,7 @@ impl<'a> Sentence<'a> {
             };
             facts.push(self.fact(pid, r.entity.expect("filtered"), relation));
         }
-        // Possessive party before a proposal: "Washington's earlier 28-point plan".
+        // Possessive party before a proposal: "Washington's earlier 12-point plan".
         for pair in self.ms.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             let (ea, eb) = (a.entity.expect("filtered"), b.entity.expect("filtered"));
@@ -485,7 +485,7 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
-            // "Zhang said", "both Sun and Zhang said", "Sun Chenghao, head of …, said", "he said".
+            // "Okafor said", "both Li and Okafor said", "Li Wei, head of …, said", "he said".
             let mut j = k;
             let mut found = Vec::new();
             while j > 0 {

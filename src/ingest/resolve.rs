@@ -1,10 +1,10 @@
 //! Entity resolution within one article: mentions that name the same thing become one
 //! [`ArticleEntity`]. Surnames ("Zhang said") resolve to the full name seen in the article,
 //! metonyms and demonyms to their state, proposal mentions with the same number and head noun
-//! ("28-point peace plan", "Washington's earlier 28-point plan") to one proposal, "the plan" to
+//! ("12-point peace plan", "Washington's earlier 12-point plan") to one proposal, "the plan" to
 //! the last proposal named, a unit of an institution ("Tsinghua University's Center for …",
 //! "the Institute of … at the Chinese Academy …") to its parent institution. Appositions mark
-//! experts ("Zhang Hong, a researcher at …") and officials ("X, the foreign minister of Y").
+//! experts ("Amara Okafor, a researcher at …") and officials ("X, the foreign minister of Y").
 //!
 //! Matching against entities of earlier articles happens later, when the article is merged into
 //! the graph (`ingest::merge`).
@@ -24,7 +24,7 @@ pub struct ArticleEntity {
     /// Surface forms seen in the article.
     pub aliases: BTreeSet<String>,
     pub roles: BTreeSet<String>,
-    /// Why surface forms were merged ("'Zhang' is Zhang Hong (surname)").
+    /// Why surface forms were merged ("'Okafor' is Amara Okafor (surname)").
     pub merges: Vec<String>,
     /// A one-word person name (resolve it against the graph by surname).
     pub single_name: bool,
@@ -187,7 +187,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     } else {
                         let id = entities.get_or_add(format!("proposal:{key}"), || entity(name, Kind::Proposal, None));
                         let e = &mut entities.list[id];
-                        // The fullest form names the proposal: "28-point peace plan" over "28-point plan".
+                        // The fullest form names the proposal: "12-point peace plan" over "12-point plan".
                         if name.split(' ').count() > e.name.split(' ').count() {
                             let old = std::mem::replace(&mut e.name, name.clone());
                             e.aliases.insert(old);
@@ -278,7 +278,7 @@ fn institution(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
 }
 
 /// Resolves a one-word person mention against the article's full names: the surname (last
-/// word) first, then the first word (family-name-first names such as "Zhang Hong").
+/// word) first, then the first word (family-name-first names such as "Li Wei").
 fn resolve_single(word: &str, full: &[(String, usize)]) -> Option<usize> {
     let lower = word.to_lowercase();
     let by = |pick: fn(&str) -> Option<&str>| -> Vec<usize> {
@@ -340,7 +340,7 @@ fn institution_chains(
     }
 }
 
-/// "Zhang Hong, a researcher at the Institute …, said": the apposition after a person makes
+/// "Amara Okafor, a researcher at the Institute …, said": the apposition after a person makes
 /// them an expert affiliated with the institutions it names, or an official of the party it names.
 fn appositions(
     text: &str,
@@ -371,7 +371,7 @@ fn appositions(
             }
             (start + 1, end)
         });
-        // Or a description right before it: "Tsinghua University researcher Sun Chenghao".
+        // Or a description right before it: "Lagos University researcher Amara Okafor".
         let before = {
             let mut k = r.mention.first_token;
             while k > 0 && {
