@@ -23,6 +23,8 @@ pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge, u32>,
     /// Lower-cased name or alias → nodes carrying it.
     names: HashMap<String, Vec<NodeId>>,
+    /// Lower-cased word of a node's name → nodes whose name has it (surname lookups).
+    name_words: HashMap<String, Vec<NodeId>>,
     edge_keys: HashMap<(NodeId, NodeId, Relation), EdgeId>,
     articles: BTreeMap<String, Article>,
 }
@@ -153,11 +155,27 @@ impl KnowledgeGraph {
     pub fn add_node(&mut self, node: Node) -> NodeId {
         let keys: Vec<String> =
             std::iter::once(&node.name).chain(node.aliases.iter()).map(|s| name_key(s)).collect();
+        let words: Vec<String> = name_key(&node.name).split(' ').map(str::to_string).collect();
         let id = self.graph.add_node(node);
         for k in keys {
             self.index_name(k, id);
         }
+        for w in words {
+            self.index_word(w, id);
+        }
         id
+    }
+
+    fn index_word(&mut self, word: String, id: NodeId) {
+        let ids = self.name_words.entry(word).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    /// Nodes whose canonical name (or a former name) contains this word (case-insensitive).
+    pub fn nodes_with_name_word(&self, word: &str) -> &[NodeId] {
+        self.name_words.get(&name_key(word)).map(Vec::as_slice).unwrap_or(&[])
     }
 
     fn index_name(&mut self, key: String, id: NodeId) {
@@ -188,6 +206,9 @@ impl KnowledgeGraph {
         self.graph[id].aliases.remove(new_name);
         self.add_alias(id, &old);
         self.index_name(name_key(new_name), id);
+        for w in name_key(new_name).split(' ') {
+            self.index_word(w.to_string(), id);
+        }
     }
 
     /// Nodes whose name or alias equals `name` (case-insensitive).

@@ -101,6 +101,8 @@ struct Scan<'a> {
     covered: Vec<bool>,
     /// Tokens holding a known entity inside a hyphenated word ("US-European").
     compound: Vec<bool>,
+    /// Tokens where a known entity's name starts.
+    entity_start: Vec<bool>,
     out: Vec<Mention>,
 }
 
@@ -135,11 +137,15 @@ fn is_name_token(t: &str) -> bool {
 /// Finds the mentions of one sentence, in text order.
 pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Mention> {
     let tokens = &sentence.tokens;
-    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], out: Vec::new() };
+    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], out: Vec::new() };
     let entity_spans = scan.entity_spans(sentence);
-    for sp in entity_spans.iter().filter(|s| s.in_compound) {
-        for c in &mut scan.compound[sp.first..sp.end] {
-            *c = true;
+    for sp in &entity_spans {
+        if sp.in_compound {
+            for c in &mut scan.compound[sp.first..sp.end] {
+                *c = true;
+            }
+        } else {
+            scan.entity_start[sp.first] = true;
         }
     }
     scan.titled_persons(&entity_spans);
@@ -358,6 +364,7 @@ impl<'a> Scan<'a> {
                 && !self.lex.is_role_word(t)
                 && !self.lex.is_body_word(t)
                 && !self.compound[j]
+                && !self.entity_start[j]
             {
                 names += 1;
                 j += 1;
@@ -402,12 +409,14 @@ impl<'a> Scan<'a> {
                 } else if self.lex.is_name_connector(t)
                     && j + 1 < n
                     && (is_capitalised(self.tok(j + 1)) || self.tok(j + 1) == "the" && j + 2 < n && is_capitalised(self.tok(j + 2)))
-                    && !(matches!(t, "and" | "&")
-                        && (!(i..j).any(|k| self.lex.is_body_word(self.tok(k)))
-                            || spans.iter().any(|s| !s.in_compound && (s.first == j + 1 || s.first == j + 2) && s.end > j + 2)))
+                    && !(matches!(t, "and" | "&") && !self.and_continues_name(i, j, spans))
                 {
                     j += 1;
-                } else if matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}") && j + 1 < n && is_capitalised(self.tok(j + 1)) {
+                } else if matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+                    && j + 1 < n
+                    && is_capitalised(self.tok(j + 1))
+                    && (j + 1..(j + 5).min(n)).any(|k| self.lex.is_body_word(self.tok(k)))
+                {
                     j += 1;
                 } else if t == "," && starts_with_head && j + 1 < n && is_capitalised(self.tok(j + 1)) && self.comma_list_continues(j + 1) {
                     j += 1;
@@ -466,6 +475,29 @@ impl<'a> Scan<'a> {
             });
             i = end;
         }
+    }
+
+    /// "and" at `j` continues a body's name only inside it ("Center for International Security
+    /// and Strategy"), not between two bodies ("Bank of England and the European Central Bank",
+    /// "European Commission and the United States").
+    fn and_continues_name(&self, i: usize, j: usize, spans: &[EntitySpan]) -> bool {
+        const TOPICS: &[&str] = &["studies", "sciences", "affairs", "relations", "research", "security", "strategy", "development"];
+        let n = self.tokens.len();
+        if !(i..j).any(|k| self.lex.is_body_word(self.tok(k))) || self.tok(j + 1) == "the" {
+            return false;
+        }
+        if spans.iter().any(|s| !s.in_compound && s.first == j + 1 && s.end > j + 2) {
+            return false;
+        }
+        let mut k = j + 1;
+        while k < n && is_capitalised(self.tok(k)) {
+            let w = self.tok(k).to_lowercase();
+            if self.lex.is_body_word(&w) && !TOPICS.contains(&w.as_str()) {
+                return false;
+            }
+            k += 1;
+        }
+        true
     }
 
     /// In "Institute of Russian, Eastern European and Central Asian Studies" the comma continues
@@ -620,7 +652,13 @@ impl<'a> Scan<'a> {
                 }
                 k = p;
             }
-            if head == "points" && !numbered || head == "statement" && !typed && !named {
+            // Weak heads name a proposal only with a number or a type ("four additional
+            // documents", "joint statement"), never through a capitalised word ("NBA draft").
+            let weak = matches!(head.as_str(), "documents" | "document" | "draft" | "drafts" | "statement" | "package" | "formula" | "points");
+            if weak && !(numbered || typed) {
+                continue;
+            }
+            if head == "points" && !numbered {
                 continue;
             }
             let specific = numbered || named || typed;

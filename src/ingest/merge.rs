@@ -83,7 +83,9 @@ fn single_person(graph: &KnowledgeGraph, word: &str) -> Option<NodeId> {
     let key = name_key(word);
     let matching = |pick: fn(&str) -> Option<&str>| -> Vec<NodeId> {
         graph
-            .node_ids()
+            .nodes_with_name_word(word)
+            .iter()
+            .copied()
             .filter(|&id| {
                 let n = graph.node(id);
                 is_person(n) && pick(&n.name).is_some_and(|w| name_key(w) == key)
@@ -181,9 +183,16 @@ fn similar_person(graph: &KnowledgeGraph, name: &str) -> Option<NodeId> {
     if words.len() < 2 {
         return None;
     }
-    let close = |a: &str, b: &str| a == b || a.len() >= 4 && b.len() >= 4 && a[..2] == b[..2] && strsim::jaro_winkler(a, b) >= 0.88;
-    let found: Vec<NodeId> = graph
-        .node_ids()
+    let prefix = |s: &str| s.chars().take(2).collect::<String>();
+    let close = |a: &str, b: &str| {
+        a == b || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
+    };
+    // Candidates share at least one name word exactly ("Mykhailo", "Guterres").
+    let mut candidates: Vec<NodeId> = name.split(' ').flat_map(|w| graph.nodes_with_name_word(w).iter().copied()).collect();
+    candidates.sort();
+    candidates.dedup();
+    let found: Vec<NodeId> = candidates
+        .into_iter()
         .filter(|&id| {
             let n = graph.node(id);
             if !is_person(n) {

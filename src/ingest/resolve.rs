@@ -141,7 +141,11 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                             id
                         })
                         .or_else(|| {
-                            let evidence = m.title.is_some() || speech_follows(text, &sentences[si], m, lex) || {
+                            // Speech is evidence of a person only mid-sentence: "Others said",
+                            // "Historians say" start sentences too.
+                            let initial = m.first_token == 0
+                                || sentences[si].tokens[m.first_token - 1].text(text).chars().all(|c| !c.is_alphanumeric());
+                            let evidence = m.title.is_some() || (!initial && speech_follows(text, &sentences[si], m, lex)) || {
                                 let first = &sentences[si].tokens[m.first_token];
                                 lex.is_person_prefix(first.text(text))
                             };
