@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod evaluation;
 pub mod export;
 pub mod graph;
 pub mod ingest;

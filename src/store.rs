@@ -124,9 +124,16 @@ pub fn load(path: &Path) -> Result<KnowledgeGraph, StoreError> {
     from_ron(&text, path)
 }
 
-/// Saves a graph atomically: the previous file stays intact until the new one is complete.
+/// Saves a graph atomically: the previous file stays intact until the new one is complete, and
+/// is kept as `FILE.bak`.
 pub fn save(graph: &KnowledgeGraph, path: &Path) -> Result<(), StoreError> {
-    write_atomically(path, to_ron(graph).as_bytes())
+    let text = to_ron(graph);
+    if path.exists() {
+        let mut bak = path.as_os_str().to_owned();
+        bak.push(".bak");
+        std::fs::copy(path, &bak).map_err(|source| StoreError::Io { path: PathBuf::from(bak), source })?;
+    }
+    write_atomically(path, text.as_bytes())
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`.
