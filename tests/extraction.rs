@@ -183,3 +183,27 @@ fn passive_voice_names_the_proposer() {
     let (turkey, plan) = (node(&g, "Turkey", Kind::Actor), node(&g, "15-point framework", Kind::Proposal));
     assert!(has_edge(&g, turkey, Relation::Proposed, plan));
 }
+
+#[test]
+fn a_quotation_continued_in_the_next_paragraph_stays_attributed() {
+    let text = "Analysts weigh the truce\n\n\
+Lena Varga, a professor at the University of Szeged, said Hungary would gain little.\n\
+\"Serbia has no reason to sign now,\" Varga said.\n\
+\"Its leaders expect sanctions to ease within a year.\"\n";
+    let g = build(&[("quote.txt", text)]);
+    let varga = node(&g, "Lena Varga", Kind::Expert);
+    assert!(has_edge(&g, varga, Relation::AffiliatedWith, node(&g, "University of Szeged", Kind::Institution)));
+    assert!(has_edge(&g, varga, Relation::CommentedOn, node(&g, "Serbia", Kind::Actor)));
+    // The third paragraph has no speaker of its own: it continues Varga's quotation.
+    assert!(has_edge(&g, varga, Relation::CommentedOn, node(&g, "sanctions", Kind::Issue)));
+}
+
+#[test]
+fn coordinated_subjects_each_get_the_relation() {
+    let text = "Summit\n\nFrance, Germany and Italy welcomed the 10-point roadmap.\n";
+    let g = build(&[("coord.txt", text)]);
+    let plan = node(&g, "10-point roadmap", Kind::Proposal);
+    for state in ["France", "Germany", "Italy"] {
+        assert!(has_edge(&g, node(&g, state, Kind::Actor), Relation::Supports, plan), "{state}");
+    }
+}
