@@ -110,6 +110,10 @@ const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
 ];
 
+fn is_particle(t: &str) -> bool {
+    matches!(t, "bin" | "al" | "de" | "van" | "von" | "der" | "den" | "da" | "di" | "du" | "la" | "le" | "ibn" | "dos" | "das" | "del")
+}
+
 /// Singular of a proposal head noun ("accords" → "accord").
 fn lemma_of(head: &str) -> String {
     match head {
@@ -368,12 +372,17 @@ impl<'a> Scan<'a> {
             {
                 names += 1;
                 j += 1;
-            } else if names > 0
-                && matches!(t, "bin" | "al" | "de" | "van" | "von" | "der" | "da" | "di" | "la" | "le" | "ibn")
-                && j + 1 < self.tokens.len()
-                && is_name_token(self.tok(j + 1))
-            {
-                j += 1;
+            } else if names > 0 && is_particle(t) {
+                // "von der Leyen", "bin Salman": particles join only when a name follows them.
+                let mut k = j;
+                while k < self.tokens.len() && is_particle(self.tok(k)) {
+                    k += 1;
+                }
+                if k < self.tokens.len() && is_name_token(self.tok(k)) && !self.covered[k] {
+                    j = k;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
@@ -486,7 +495,7 @@ impl<'a> Scan<'a> {
         if !(i..j).any(|k| self.lex.is_body_word(self.tok(k))) || self.tok(j + 1) == "the" {
             return false;
         }
-        if spans.iter().any(|s| !s.in_compound && s.first == j + 1 && s.end > j + 2) {
+        if spans.iter().any(|s| !s.in_compound && s.first == j + 1) {
             return false;
         }
         let mut k = j + 1;

@@ -16,7 +16,7 @@ use crate::model::{EntityType, Kind, Relation};
 use std::collections::HashSet;
 
 const CLAUSE_BREAKS: &[&str] = &[
-    ";", ":", "\u{2014}", "\u{2013}", "--", "which", "who", "whom", "after", "before", "while", "when", "but",
+    "\"", "\u{201c}", "\u{201d}", ";", ":", "\u{2014}", "\u{2013}", "--", "which", "who", "whom", "after", "before", "while", "when", "but",
     "although", "though", "because", "whereas", "since", "until", "however", "if", "unless",
 ];
 
@@ -182,6 +182,8 @@ impl<'a> Sentence<'a> {
         let mut out = Vec::new();
         let mut k = at;
         let mut last_found: Option<usize> = None;
+        // A bare comma joins subjects only inside a list that ends with "and": "A, B and C".
+        let mut seen_and = false;
         while k > 0 {
             k -= 1;
             if self.clauses[k] != clause {
@@ -194,10 +196,13 @@ impl<'a> Sentence<'a> {
                     if let Some(prev) = last_found {
                         // Only coordinated mentions join: "A and B", "A, B and C".
                         let gap: Vec<&str> = (r.mention.end_token..prev).map(|i| self.words[i]).collect();
-                        let coordinated = gap.iter().all(|w| matches!(*w, "and" | "," | "or" | "the" | "both"));
+                        let has_and = gap.iter().any(|w| matches!(*w, "and" | "or"));
+                        let coordinated = gap.iter().all(|w| matches!(*w, "and" | "," | "or" | "the" | "both"))
+                            && (has_and || seen_and);
                         if !coordinated {
                             break;
                         }
+                        seen_and |= has_and;
                     }
                     if !out.contains(&e) {
                         out.push(e);

@@ -418,6 +418,10 @@ fn appositions(
                 continue;
             }
             // An official: ", the Russian foreign minister," or ", spokesperson for the Kremlin,".
+            // An apposition naming another person is a list, not a description.
+            if inner.iter().any(|o| o.mention.mention_type == MentionType::Person) {
+                continue;
+            }
             let roles = lex.find_roles(&phrase);
             if let Some(role) = roles.first() {
                 let party = inner.iter().filter_map(|o| o.entity).find(|&e| {
