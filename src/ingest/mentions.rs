@@ -7,7 +7,7 @@
 //! Pure functions over one sentence; resolving mentions to entities across sentences is
 //! `resolve`'s job.
 
-use super::text::{Sentence, Token};
+use super::text::{self, Sentence, Token};
 use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind};
 
@@ -181,15 +181,15 @@ impl<'a> Scan<'a> {
     }
 
     fn token_at_start(&self, byte: usize) -> Option<usize> {
-        self.tokens.iter().position(|t| t.start == byte)
+        text::token_starting_at(self.tokens, byte)
     }
 
     fn token_at_end(&self, byte: usize) -> Option<usize> {
-        self.tokens.iter().position(|t| t.end == byte).map(|i| i + 1)
+        text::token_ending_at(self.tokens, byte)
     }
 
     fn token_containing(&self, byte: usize) -> Option<usize> {
-        self.tokens.iter().position(|t| t.start <= byte && byte < t.end)
+        text::token_containing(self.tokens, byte)
     }
 
     fn entity_spans(&self, s: &Sentence) -> Vec<EntitySpan> {

@@ -11,6 +11,7 @@
 
 use super::mentions::{MentionType, ProposalLink};
 use super::resolve::{Analysis, Fact, Resolved};
+use super::text::{token_ending_at, token_starting_at};
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Kind, Relation};
 use std::collections::HashSet;
@@ -277,8 +278,8 @@ impl<'a> Sentence<'a> {
         for m in self.lex.find_cues(slice) {
             let start = s.start + m.start;
             let end = s.start + m.end;
-            let Some(a) = s.tokens.iter().position(|t| t.start == start) else { continue };
-            let Some(b) = s.tokens.iter().position(|t| t.end == end).map(|i| i + 1) else { continue };
+            let Some(a) = token_starting_at(&s.tokens, start) else { continue };
+            let Some(b) = token_ending_at(&s.tokens, end) else { continue };
             // A cue inside a mention ("peace talks" inside a name) is not a cue.
             if self.mention_at(a).is_some() {
                 continue;
@@ -427,8 +428,8 @@ impl<'a> Sentence<'a> {
         let is_issue = |e: usize| self.kind(e).0 == Kind::Issue;
         let actor = |e: usize| self.kind(e).0 == Kind::Actor;
         for m in self.lex.find_position_cues(slice) {
-            let Some(a) = s.tokens.iter().position(|t| t.start == s.start + m.start) else { continue };
-            let Some(b) = s.tokens.iter().position(|t| t.end == s.start + m.end).map(|i| i + 1) else { continue };
+            let Some(a) = token_starting_at(&s.tokens, s.start + m.start) else { continue };
+            let Some(b) = token_ending_at(&s.tokens, s.start + m.end) else { continue };
             if self.mention_at(a).is_some() {
                 continue;
             }

@@ -13,6 +13,26 @@ pub struct Token {
     pub end: usize,
 }
 
+/// The index of the token starting at `byte`, by binary search (tokens are in text order).
+pub fn token_starting_at(tokens: &[Token], byte: usize) -> Option<usize> {
+    tokens.binary_search_by_key(&byte, |t| t.start).ok()
+}
+
+/// One past the index of the token ending at `byte`.
+pub fn token_ending_at(tokens: &[Token], byte: usize) -> Option<usize> {
+    tokens.binary_search_by_key(&byte, |t| t.end).ok().map(|i| i + 1)
+}
+
+/// The index of the token containing `byte`.
+pub fn token_containing(tokens: &[Token], byte: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.end <= byte);
+    (i < tokens.len() && tokens[i].start <= byte).then_some(i)
+}
+
+/// Longest sentence, in tokens: a run-on "sentence" (a table, a dump without punctuation) is cut
+/// into pieces so that per-sentence work stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 120;
+
 impl Token {
     /// The token's text.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
@@ -167,8 +187,20 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn push_sentence(out: &mut Vec<Sentence>, _text: &str, paragraph: usize, tokens: &[Token]) {
+fn push_sentence(out: &mut Vec<Sentence>, text: &str, paragraph: usize, tokens: &[Token]) {
     if tokens.is_empty() {
+        return;
+    }
+    if tokens.len() > MAX_SENTENCE_TOKENS {
+        // Cut at the last comma or semicolon of the first window, else at the window's end.
+        let window = &tokens[..MAX_SENTENCE_TOKENS];
+        let cut = window
+            .iter()
+            .rposition(|t| matches!(t.text(text), "," | ";" | ":"))
+            .filter(|&i| i >= MAX_SENTENCE_TOKENS / 2)
+            .map_or(MAX_SENTENCE_TOKENS, |i| i + 1);
+        push_sentence(out, text, paragraph, &tokens[..cut]);
+        push_sentence(out, text, paragraph, &tokens[cut..]);
         return;
     }
     out.push(Sentence {
@@ -205,6 +237,15 @@ mod tests {
             sents("The U.S. envoy met J. Smith. He left! \"Why?\" she asked.\nNew para"),
             ["The U.S. envoy met J. Smith.", "He left!", "\"Why?\" she asked.", "New para"]
         );
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(1000);
+        let found = sentences(&text);
+        assert!(found.len() >= 1000 / MAX_SENTENCE_TOKENS);
+        assert!(found.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert_eq!(found.iter().map(|s| s.tokens.len()).sum::<usize>(), 1000);
     }
 
     #[test]
