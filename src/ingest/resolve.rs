@@ -103,15 +103,13 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let mut facts = Vec::new();
 
     // Full person names first, so that surnames anywhere in the article can find them.
-    let mut full_names: Vec<(String, usize)> = Vec::new();
+    let mut full_names = FullNames::default();
     for ms in &raw {
         for m in ms {
             if let Target::Person { name, single: false } = &m.target {
                 let key = format!("person:{}", name.to_lowercase());
                 let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
-                if !full_names.iter().any(|(n, _)| n == name) {
-                    full_names.push((name.clone(), id));
-                }
+                full_names.add(name, id);
             }
         }
     }
@@ -132,7 +130,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 }
                 Target::Person { name, single } => {
                     let id = if *single {
-                        resolve_single(name, &full_names).map(|id| {
+                        full_names.resolve(name).map(|id| {
                             let full = entities.list[id].name.clone();
                             let note = format!("'{name}' is {full} (same name part)");
                             if !entities.list[id].merges.contains(&note) {
@@ -281,25 +279,39 @@ fn institution(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
     id
 }
 
-/// Resolves a one-word person mention against the article's full names: the surname (last
-/// word) first, then the first word (family-name-first names such as "Li Wei").
-fn resolve_single(word: &str, full: &[(String, usize)]) -> Option<usize> {
-    let lower = word.to_lowercase();
-    let by = |pick: fn(&str) -> Option<&str>| -> Vec<usize> {
-        let mut ids: Vec<usize> = full
-            .iter()
-            .filter(|(n, _)| pick(n).is_some_and(|w| w.to_lowercase() == lower))
-            .map(|(_, id)| *id)
-            .collect();
-        ids.dedup();
-        ids
-    };
-    let last = by(|n| n.split(' ').next_back());
-    if last.len() == 1 {
-        return Some(last[0]);
+/// The article's full person names, indexed by their first and last words.
+#[derive(Default)]
+struct FullNames {
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl FullNames {
+    fn add(&mut self, name: &str, id: usize) {
+        let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        for (map, word) in [(&mut self.by_last, words.last()), (&mut self.by_first, words.first())] {
+            if let Some(w) = word {
+                let ids = map.entry(w.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
     }
-    let first = by(|n| n.split(' ').next());
-    (last.is_empty() && first.len() == 1).then(|| first[0])
+
+    /// Resolves a one-word person mention: the surname (last word) first, then the first word
+    /// (family-name-first names such as "Li Wei").
+    fn resolve(&self, word: &str) -> Option<usize> {
+        let lower = word.to_lowercase();
+        match self.by_last.get(&lower).map(Vec::as_slice) {
+            Some([id]) => Some(*id),
+            Some(_) => None,
+            None => match self.by_first.get(&lower).map(Vec::as_slice) {
+                Some([id]) => Some(*id),
+                _ => None,
+            },
+        }
+    }
 }
 
 fn speech_follows(text: &str, s: &Sentence, m: &Mention, lex: &Lexicon) -> bool {
