@@ -114,17 +114,38 @@ pub fn evaluate_relations(dir: &Path, lexicon: &Lexicon) -> Result<RelationScore
             ingest::ingest_article(&mut graph, a, lexicon);
         }
     }
-    Ok(score(&graph, &gold))
+    let aliases = read_aliases(&dir.join("aliases.tsv"));
+    Ok(score(&graph, &gold, &aliases))
 }
 
-fn carries(graph: &KnowledgeGraph, id: NodeId, name: &str) -> bool {
-    let key = name_key(name);
+/// Other spellings of gold names per article (`article<TAB>canonical<TAB>alias; alias…`), from an
+/// optional `aliases.tsv`: a node carrying any of them carries the gold name.
+pub type GoldAliases = BTreeMap<(String, String), Vec<String>>;
+
+fn read_aliases(path: &Path) -> GoldAliases {
+    let mut out = GoldAliases::new();
+    let Ok(text) = std::fs::read_to_string(path) else { return out };
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() == 3 {
+            let names = cols[2].split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            out.insert((cols[0].trim().to_string(), cols[1].trim().to_string()), names);
+        }
+    }
+    out
+}
+
+fn carries(graph: &KnowledgeGraph, id: NodeId, article: &str, name: &str, aliases: &GoldAliases) -> bool {
     let n = graph.node(id);
-    name_key(&n.name) == key || n.aliases.iter().any(|a| name_key(a) == key)
+    let extra = aliases.get(&(article.to_string(), name.to_string()));
+    std::iter::once(name).chain(extra.into_iter().flatten().map(String::as_str)).any(|gold| {
+        let key = name_key(gold);
+        name_key(&n.name) == key || n.aliases.iter().any(|a| name_key(a) == key)
+    })
 }
 
 /// Scores the graph's typed edges against gold relations.
-pub fn score(graph: &KnowledgeGraph, gold: &[GoldRelation]) -> RelationScores {
+pub fn score(graph: &KnowledgeGraph, gold: &[GoldRelation], aliases: &GoldAliases) -> RelationScores {
     let mut scores = RelationScores::default();
     let articles: HashSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
     let mut found = vec![false; gold.len()];
@@ -146,8 +167,9 @@ pub fn score(graph: &KnowledgeGraph, gold: &[GoldRelation]) -> RelationScores {
                 if g.article != article || g.relation != edge.relation {
                     continue;
                 }
-                let forward = carries(graph, s, &g.from) && carries(graph, t, &g.to);
-                let backward = g.relation.is_symmetric() && carries(graph, t, &g.from) && carries(graph, s, &g.to);
+                let has = |id, name: &str| carries(graph, id, article, name, aliases);
+                let forward = has(s, &g.from) && has(t, &g.to);
+                let backward = g.relation.is_symmetric() && has(t, &g.from) && has(s, &g.to);
                 if forward || backward {
                     hit = true;
                     found[i] = true;

@@ -155,7 +155,7 @@ pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Ment
     scan.titled_persons(&entity_spans);
     scan.named_bodies(&entity_spans);
     scan.proposals(&entity_spans);
-    scan.issues(sentence);
+    scan.issues(sentence, &entity_spans);
     scan.known_entities(&entity_spans);
     scan.names();
     scan.out.sort_by_key(|m| (m.start, m.end));
@@ -449,7 +449,7 @@ impl<'a> Scan<'a> {
                 Some((Kind::Institution, MentionType::Organization))
             } else if has(&|w| self.lex.is_organization_word(w)) {
                 Some((Kind::Actor, MentionType::Organization))
-            } else if self.lex.is_proposal_word(words[words.len() - 1]) {
+            } else if words.iter().skip(1).any(|w| self.lex.is_proposal_word(w) && is_capitalised(w)) {
                 Some((Kind::Proposal, MentionType::Proposal))
             } else {
                 None
@@ -525,24 +525,27 @@ impl<'a> Scan<'a> {
         false
     }
 
+    /// The mention type of a lexicon entity's form: states, capitals and demonyms are places.
+    fn known_type(&self, entity: usize, form: FormKind) -> MentionType {
+        let e = &self.lex.entities[entity];
+        if form == FormKind::Metonym || form == FormKind::Demonym {
+            return MentionType::Place;
+        }
+        match (e.kind, e.entity_type) {
+            (Kind::Actor, Some(EntityType::State)) => MentionType::Place,
+            (Kind::Actor, Some(EntityType::Person)) => MentionType::Person,
+            (Kind::Issue, _) => MentionType::Issue,
+            (Kind::Proposal, _) => MentionType::Proposal,
+            _ => MentionType::Organization,
+        }
+    }
+
     fn known_entities(&mut self, spans: &[EntitySpan]) {
         for sp in spans {
             if !self.free(sp.first, sp.end) {
                 continue;
             }
-            let e = &self.lex.entities[sp.entity];
-            let mention_type = match (e.kind, e.entity_type) {
-                (Kind::Actor, Some(EntityType::State)) => MentionType::Place,
-                (Kind::Actor, Some(EntityType::Person)) => MentionType::Person,
-                (Kind::Issue, _) => MentionType::Issue,
-                (Kind::Proposal, _) => MentionType::Proposal,
-                _ => MentionType::Organization,
-            };
-            let mention_type = if sp.form == FormKind::Metonym || sp.form == FormKind::Demonym {
-                MentionType::Place
-            } else {
-                mention_type
-            };
+            let mention_type = self.known_type(sp.entity, sp.form);
             let m = Mention {
                 start: sp.start_byte,
                 end: sp.end_byte,
@@ -564,7 +567,7 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn issues(&mut self, s: &Sentence) {
+    fn issues(&mut self, s: &Sentence, spans: &[EntitySpan]) {
         let slice = &self.text[s.start..s.end];
         for m in self.lex.find_issues(slice) {
             let (Some(a), Some(b)) = (self.token_at_start(s.start + m.start), self.token_at_end(s.start + m.end)) else {
@@ -585,6 +588,21 @@ impl<'a> Scan<'a> {
                 proposer: None,
                 in_compound: false,
             });
+            // The party inside an issue ("NATO" in "NATO membership") is mentioned too, nested.
+            for sp in spans.iter().filter(|sp| !sp.in_compound && sp.first >= a && sp.end <= b) {
+                self.out.push(Mention {
+                    start: sp.start_byte,
+                    end: sp.end_byte,
+                    first_token: sp.first,
+                    end_token: sp.end,
+                    mention_type: self.known_type(sp.entity, sp.form),
+                    target: Target::Known { entity: sp.entity, form: sp.form },
+                    title: None,
+                    possessive: false,
+                    proposer: None,
+                    in_compound: true,
+                });
+            }
         }
     }
 
@@ -605,6 +623,7 @@ impl<'a> Scan<'a> {
             let mut named = false;
             let mut typed = false;
             let mut proposer = None;
+            let mut compound_qualifier: Option<usize> = None;
             while k > 0 && h - k < 5 {
                 let p = k - 1;
                 // A party right before: "the US plan", "Russian proposals"; a capital names it
@@ -637,6 +656,7 @@ impl<'a> Scan<'a> {
                     } else if rest.starts_with('-') {
                         proposer = Some((sp.entity, ProposalLink::Proposed));
                     }
+                    compound_qualifier = Some(p);
                     k = p;
                     continue;
                 }
@@ -669,6 +689,13 @@ impl<'a> Scan<'a> {
             }
             if head == "points" && !numbered {
                 continue;
+            }
+            // "a French-brokered deal" is named by who brokered it, when nothing else names it.
+            if !(numbered || named || typed) {
+                if let Some(q) = compound_qualifier {
+                    kept.push(q);
+                    named = true;
+                }
             }
             let specific = numbered || named || typed;
             // A bare proposal noun refers back only when it is definite ("the plan", "its

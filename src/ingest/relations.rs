@@ -311,15 +311,26 @@ impl<'a> Sentence<'a> {
         // Passive: "the plan, proposed by Washington".
         if b < self.words.len() && self.words[b] == "by" {
             let agents = self.objects(b + 1, |e| self.is_party(e));
-            let targets: Vec<usize> = self
+            let mut targets: Vec<usize> = self
                 .ms
                 .iter()
                 .rev()
                 .filter(|r| r.mention.end_token <= a)
                 .filter_map(|r| r.entity)
-                .filter(|&e| object_ok(e))
+                .filter(|&e| object_ok(e) && !agents.contains(&e))
                 .take(1)
                 .collect();
+            // "Announced by X last month, the proposed agreement …": the object follows.
+            if targets.is_empty() {
+                targets = self
+                    .ms
+                    .iter()
+                    .filter(|r| r.mention.first_token > b)
+                    .filter_map(|r| r.entity)
+                    .filter(|&e| is_proposal(e))
+                    .take(1)
+                    .collect();
+            }
             for &agent in &agents {
                 for &t in &targets {
                     facts.push(self.fact(agent, t, relation.clone()));

@@ -162,7 +162,27 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     };
                     if let (Some(id), Some(title)) = (id, &m.title) {
                         entities.list[id].roles.insert(title.text.clone());
-                        if let Some(party) = title.party {
+                        // "… in Bulgaria, where Prime Minister Kiril Petkov accepted it": a title
+                        // without its party takes the only state the sentence names.
+                        let party = title.party.or_else(|| {
+                            let states: Vec<usize> = ms
+                                .iter()
+                                .filter_map(|o| match o.target {
+                                    Target::Known { entity, .. }
+                                        if lex.entities[entity].entity_type == Some(EntityType::State) =>
+                                    {
+                                        Some(entity)
+                                    }
+                                    _ => None,
+                                })
+                                .collect();
+                            match states.as_slice() {
+                                [one] => Some(*one),
+                                [first, rest @ ..] if rest.iter().all(|x| x == first) => Some(*first),
+                                _ => None,
+                            }
+                        });
+                        if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
                             let relation = lex.roles[title.role].relation.clone();
                             facts.push(Fact { from: id, to: pid, relation, sentence: si });
