@@ -398,7 +398,11 @@ impl<'a> Scan<'a> {
         let compound = |k: usize| spans.iter().any(|s| s.in_compound && s.first <= k && k < s.end);
         let mut i = 0;
         while i < n {
-            if self.covered[i] || compound(i) || !is_capitalised(self.tok(i)) || self.lex.is_not_name(self.tok(i)) {
+            // Adjectives such as "Central", "Supreme" may open a body's name ("Central Committee").
+            let opener = matches!(self.tok(i), "Central" | "Eastern" | "Western" | "Northern" | "Southern" | "Supreme" | "Special" | "Executive" | "Senior")
+                && i + 1 < n
+                && is_capitalised(self.tok(i + 1));
+            if self.covered[i] || compound(i) || !is_capitalised(self.tok(i)) || self.lex.is_not_name(self.tok(i)) && !opener {
                 i += 1;
                 continue;
             }

@@ -568,6 +568,15 @@ impl<'a> Sentence<'a> {
             let mut targets: Vec<usize> = Vec::new();
             for r in self.ms {
                 let e = r.entity.expect("filtered");
+                // The medium is not the topic: "Speaking to Arirang News", "in an interview with CNN".
+                let before: Vec<String> = (r.mention.first_token.saturating_sub(2)..r.mention.first_token)
+                    .map(|k| self.words[k].to_lowercase())
+                    .collect();
+                let medium = before.last().is_some_and(|w| w == "told")
+                    || before.len() == 2 && matches!((before[0].as_str(), before[1].as_str()), ("speaking", "to") | ("interview", "with") | ("told", _) | ("talking", "to"));
+                if medium {
+                    continue;
+                }
                 if !speakers.contains(&e) && !own.contains(&e) && !targets.contains(&e) {
                     if r.mention.mention_type == MentionType::Person && self.kind(e).0 == Kind::Expert {
                         continue;

@@ -116,6 +116,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
 
     let mut mentions: Vec<Vec<Resolved>> = Vec::new();
     let mut last_proposal: Option<usize> = None;
+    // Where each full-named person was last mentioned: (sentence, mention index).
+    let mut recent: HashMap<usize, (usize, usize)> = HashMap::new();
     for (si, ms) in raw.into_iter().enumerate() {
         let mut resolved = Vec::new();
         for (mi, m) in ms.iter().enumerate() {
@@ -130,7 +132,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 }
                 Target::Person { name, single } => {
                     let id = if *single {
-                        full_names.resolve(name).map(|id| {
+                        full_names.resolve(name, &recent).map(|id| {
                             let full = entities.list[id].name.clone();
                             let note = format!("'{name}' is {full} (same name part)");
                             if !entities.list[id].merges.contains(&note) {
@@ -158,7 +160,11 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                             Some(id)
                         })
                     } else {
-                        entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
+                        let id = entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied();
+                        if let Some(id) = id {
+                            recent.insert(id, (si, mi));
+                        }
+                        id
                     };
                     if let (Some(id), Some(title)) = (id, &m.title) {
                         entities.list[id].roles.insert(title.text.clone());
@@ -184,7 +190,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         });
                         if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
-                            let relation = lex.roles[title.role].relation.clone();
+                            let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                             facts.push(Fact { from: id, to: pid, relation, sentence: si });
                         }
                     }
@@ -237,7 +243,6 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 }
                 Target::Unlinked => None,
             };
-            let _ = mi;
             resolved.push(Resolved { mention: m.clone(), entity: id });
         }
         mentions.push(resolved);
@@ -261,6 +266,17 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     }
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
     Analysis { sentences, mentions, entities: entities.list, facts }
+}
+
+/// A vice, deputy or assistant head represents rather than leads.
+fn subordinate(title: &str, relation: Relation) -> Relation {
+    let lower = title.to_lowercase();
+    let second = ["vice", "deputy", "assistant", "first deputy", "under"].iter().any(|w| lower.split([' ', '-']).any(|x| x == *w));
+    if relation == Relation::Leads && second {
+        Relation::Represents
+    } else {
+        relation
+    }
 }
 
 fn follow(merged: &HashMap<usize, usize>, mut e: usize) -> usize {
@@ -320,16 +336,21 @@ impl FullNames {
     }
 
     /// Resolves a one-word person mention: the surname (last word) first, then the first word
-    /// (family-name-first names such as "Li Wei").
-    fn resolve(&self, word: &str) -> Option<usize> {
+    /// (family-name-first names such as "Li Wei"). Of several candidates, the one named most
+    /// recently wins ("Kim" after "Kim Yo Jong … Kim Jong Un … Kim Yo Jong").
+    fn resolve(&self, word: &str, recent: &HashMap<usize, (usize, usize)>) -> Option<usize> {
         let lower = word.to_lowercase();
-        match self.by_last.get(&lower).map(Vec::as_slice) {
-            Some([id]) => Some(*id),
-            Some(_) => None,
-            None => match self.by_first.get(&lower).map(Vec::as_slice) {
-                Some([id]) => Some(*id),
-                _ => None,
-            },
+        let candidates = match self.by_last.get(&lower) {
+            Some(ids) => ids,
+            None => self.by_first.get(&lower)?,
+        };
+        match candidates.as_slice() {
+            [id] => Some(*id),
+            ids => {
+                let mut seen: Vec<(usize, usize)> = ids.iter().filter_map(|id| recent.get(id).map(|&at| (at.0 * 1000 + at.1, *id))).collect();
+                seen.sort();
+                seen.last().map(|&(_, id)| id)
+            }
         }
     }
 }
@@ -424,6 +445,23 @@ fn appositions(
             if from >= to {
                 continue;
             }
+            // "…, vice director of the Central Committee and sister of leader Kim Jong Un,": the
+            // description ends where another person starts.
+            let to = ms
+                .iter()
+                .filter(|o| o.mention.mention_type == MentionType::Person && o.mention.first_token >= from && o.mention.first_token < to)
+                .map(|o| o.mention.first_token)
+                .min()
+                .map_or(to, |p| {
+                    let mut cut = p;
+                    while cut > from && matches!(tokens[cut - 1].text(text), "and" | "the" | "of" | "," | "sister" | "brother" | "wife" | "husband" | "son" | "daughter") {
+                        cut -= 1;
+                    }
+                    cut
+                });
+            if from >= to {
+                continue;
+            }
             let words: Vec<&str> = (from..to).map(|k| tokens[k].text(text)).collect();
             let phrase = text[tokens[from].start..tokens[to - 1].end].to_string();
             let lower = phrase.to_lowercase();
@@ -440,7 +478,9 @@ fn appositions(
                 .collect();
             let starts_like_role = words.first().is_some_and(|w| matches!(*w, "a" | "an" | "the" | "head" | "director" | "professor" | "chief" | "senior" | "deputy"))
                 || words.first().is_some_and(|w| lex.is_expert_word(w));
-            if expert_word && (!institutions.is_empty() || starts_like_role) {
+            // Someone described by their post at a university or think tank comments as an expert.
+            let academic = !institutions.is_empty() && lex.find_roles(&text[tokens[from].start..tokens[to - 1].end]).iter().all(|_| true);
+            if (expert_word || academic) && (!institutions.is_empty() || starts_like_role) {
                 let e = &mut entities.list[person];
                 e.kind = Kind::Expert;
                 e.roles.insert(phrase.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).to_string());
@@ -464,7 +504,8 @@ fn appositions(
                 if let Some(party) = party {
                     let e = &mut entities.list[person];
                     e.roles.insert(phrase.clone());
-                    facts.push(Fact { from: person, to: party, relation: lex.roles[role.pattern].relation.clone(), sentence: si });
+                    let relation = subordinate(&phrase, lex.roles[role.pattern].relation.clone());
+                    facts.push(Fact { from: person, to: party, relation, sentence: si });
                 }
             }
         }
