@@ -11,3 +11,4 @@ pub mod store;
 pub mod ingest;
 pub mod lexicon;
 pub mod sample;
+pub mod ner;
