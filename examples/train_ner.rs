@@ -1,7 +1,7 @@
 //! Trains the NER tagger and writes the model file.
 //!
 //! cargo run --release --example train_ner -- TRAIN.conll OUT.bin [--epochs N] [--seed S]
-//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained]
+//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer]
 //! With --dev, the averaged model is scored on DEV after every epoch.
 use std::path::PathBuf;
 use std::time::Instant;
@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--min-count" => opts.min_count = val()?.parse()?,
             "--min-weight" => opts.min_weight = val()?.parse()?,
             "--unconstrained" => opts.constrain = false,
+            "--no-gazetteer" => opts.gazetteer = false,
             _ => pos.push(PathBuf::from(a)),
         }
     }

@@ -8,6 +8,8 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::gazetteer::Gazetteer;
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
@@ -85,6 +87,7 @@ const K_SUF: u8 = 9; // 9, 10, 11
 const K_FULL: u8 = 12;
 const K_BIGRAM: u8 = 13; // slot 0..3 for the four pairs
 const K_PAD: u8 = 14;
+const K_GAZ: u8 = 15;
 
 #[inline]
 fn tpl(kind: u8, off: isize) -> u8 {
@@ -182,10 +185,17 @@ impl SentenceFeatures {
 
 /// Extracts the features of `words` into `out` (cleared first).
 pub fn extract<S: AsRef<str>>(words: &[S], out: &mut SentenceFeatures) {
+    extract_with(words, None, out)
+}
+
+/// [`extract`], plus gazetteer features (label of the known form covering the token at -1, 0, +1,
+/// and whether the token begins it) when `gaz` is given.
+pub fn extract_with<S: AsRef<str>>(words: &[S], gaz: Option<&Gazetteer>, out: &mut SentenceFeatures) {
     out.ids.clear();
     out.starts.clear();
     let toks: Vec<Tok> = words.iter().map(|w| Tok::new(w.as_ref())).collect();
     let n = toks.len() as isize;
+    let gaz_tags = gaz.map(|g| g.annotate(words));
     let lower_at = |j: isize| -> &str {
         if j < 0 {
             BOS
@@ -230,6 +240,21 @@ pub fn extract<S: AsRef<str>>(words: &[S], out: &mut SentenceFeatures) {
         for (slot, a) in [(0u8, -2isize), (1, -1), (2, 0), (3, 1)] {
             let (x, y) = (lower_at(i + a), lower_at(i + a + 1));
             f.push(Fh::new(K_BIGRAM * 5 + slot).str(x).sep().str(y).done());
+        }
+        if let (Some(g), Some(gz)) = (&gaz_tags, gaz) {
+            for off in -1isize..=1 {
+                let j = i + off;
+                if j < 0 || j >= n {
+                    continue;
+                }
+                if let Some((label, begins)) = g[j as usize] {
+                    let h = Fh::new(tpl(K_GAZ, off)).str(&gz.labels[label as usize]);
+                    f.push(h.done());
+                    if off == 0 {
+                        f.push(h.str(if begins { "B" } else { "I" }).done());
+                    }
+                }
+            }
         }
     }
     out.starts.push(out.ids.len() as u32);

@@ -5,6 +5,7 @@
 //!   `geo`, `gpe`, ...) into ours.
 //! - [`conll`]: the CoNLL reader.
 //! - [`features`]: per-token feature extraction, hashed to `u64`.
+//! - [`gazetteer`]: optional features from the lexicon's known entity forms.
 //! - [`decode`]: second-order Viterbi and beam decoding.
 //! - [`model`]: [`NerModel`], its compact file format and the bundled model.
 //! - [`train`]: structured perceptron training with lazily averaged weights.
@@ -14,6 +15,7 @@ pub mod conll;
 pub mod decode;
 pub mod eval;
 pub mod features;
+pub mod gazetteer;
 pub mod model;
 pub mod tags;
 pub mod train;

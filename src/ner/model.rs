@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::decode::{decode, Decoder, Trans1, Trans2};
-use super::features::{extract, IdBuild, SentenceFeatures};
+use super::features::{extract_with, IdBuild, SentenceFeatures};
+use super::gazetteer::Gazetteer;
 use super::tags::{NerTag, NS, NT};
 use super::NerError;
 
@@ -32,6 +33,8 @@ pub struct NerModel {
     pub(crate) t2: Trans2,
     pub(crate) decoder: Decoder,
     pub(crate) constrain: bool,
+    /// Whether features include the lexicon gazetteer.
+    pub(crate) gazetteer: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -41,6 +44,7 @@ struct Body {
     /// 0 = Viterbi, k > 0 = beam of k.
     decoder: u32,
     constrain: bool,
+    gazetteer: bool,
     key_deltas: Vec<u64>,
     weights: Vec<i16>,
     t1: Vec<f32>,
@@ -86,7 +90,7 @@ impl NerModel {
             return Vec::new();
         }
         let mut feats = SentenceFeatures::default();
-        extract(words, &mut feats);
+        extract_with(words, self.gazetteer.then(Gazetteer::builtin), &mut feats);
         let emit = self.emissions(&feats);
         decode(self.decoder, &emit, &self.t1, &self.t2, self.constrain)
             .into_iter()
@@ -132,6 +136,7 @@ impl NerModel {
         t2: Trans2,
         decoder: Decoder,
         constrain: bool,
+        gazetteer: bool,
         min_weight: f32,
     ) -> NerModel {
         let features: Vec<(u64, [f32; NT])> = features
@@ -147,7 +152,7 @@ impl NerModel {
                 weights.insert(k, q.map(|x| x as f32 * scale));
             }
         }
-        NerModel { weights, scale, t1, t2, decoder, constrain }
+        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer }
     }
 
     /// The model file's bytes.
@@ -170,6 +175,7 @@ impl NerModel {
                 Decoder::Beam(k) => k.max(1) as u32,
             },
             constrain: self.constrain,
+            gazetteer: self.gazetteer,
             key_deltas,
             weights,
             t1: self.t1.iter().flatten().copied().collect(),
@@ -216,7 +222,7 @@ impl NerModel {
         let t2: Trans2 =
             std::array::from_fn(|a| std::array::from_fn(|b| std::array::from_fn(|t| body.t2[(a * NS + b) * NT + t])));
         let decoder = if body.decoder == 0 { Decoder::Viterbi } else { Decoder::Beam(body.decoder as usize) };
-        Ok(NerModel { weights, scale: body.scale, t1, t2, decoder, constrain: body.constrain })
+        Ok(NerModel { weights, scale: body.scale, t1, t2, decoder, constrain: body.constrain, gazetteer: body.gazetteer })
     }
 }
 

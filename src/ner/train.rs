@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::decode::{decode, Decoder, Trans1, Trans2};
-use super::features::{extract, IdBuild, SentenceFeatures};
+use super::features::{extract_with, IdBuild, SentenceFeatures};
+use super::gazetteer::Gazetteer;
 use super::model::NerModel;
 use super::tags::{encode_bio, gold_spans, NS, NT, START};
 
@@ -28,11 +29,13 @@ pub struct TrainOptions {
     pub constrain: bool,
     /// Drop features whose largest averaged weight (in absolute value) is below this.
     pub min_weight: f32,
+    /// Add gazetteer features from the bundled lexicon (on by default: +0.003–0.004 F1 on GMB dev).
+    pub gazetteer: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, seed: 1, min_count: 2, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0 }
+        TrainOptions { epochs: 6, seed: 1, min_count: 2, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true }
     }
 }
 
@@ -112,7 +115,7 @@ struct Prepared {
     gold: Vec<u8>,
 }
 
-fn prepare(sentences: &[Vec<(String, String)>], min_count: u32) -> Prepared {
+fn prepare(sentences: &[Vec<(String, String)>], min_count: u32, gaz: Option<&Gazetteer>) -> Prepared {
     let mut intern: HashMap<u64, u32, IdBuild> = HashMap::default();
     let mut keys = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
@@ -124,7 +127,7 @@ fn prepare(sentences: &[Vec<(String, String)>], min_count: u32) -> Prepared {
     for s in sentences {
         let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
         let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
-        extract(&words, &mut sf);
+        extract_with(&words, gaz, &mut sf);
         for i in 0..sf.len() {
             for &id in sf.token(i) {
                 let idx = *intern.entry(id).or_insert_with(|| {
@@ -173,7 +176,7 @@ pub fn train_with(
     opts: &TrainOptions,
     on_epoch: &mut dyn FnMut(&EpochReport, &dyn Fn() -> NerModel),
 ) -> NerModel {
-    let data = prepare(sentences, opts.min_count);
+    let data = prepare(sentences, opts.min_count, opts.gazetteer.then(Gazetteer::builtin));
     let nf = data.keys.len();
     let t1_row = |a: usize| nf + a;
     let t2_row = |a: usize, b: usize| nf + NS + a * NS + b;
@@ -192,6 +195,7 @@ pub fn train_with(
             t2,
             opts.decoder,
             opts.constrain,
+            opts.gazetteer,
             opts.min_weight,
         )
     };
