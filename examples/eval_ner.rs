@@ -23,15 +23,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let sentences = read_conll(file)?;
     let t = Instant::now();
-    let mut model = match pos.get(1) {
-        Some(p) => NerModel::load(p)?,
-        None => NerModel::bundled().clone(),
+    let loaded;
+    let mut model: &NerModel = match pos.get(1) {
+        Some(p) => {
+            loaded = NerModel::load(p)?;
+            &loaded
+        }
+        None => NerModel::bundled(),
     };
     let load = t.elapsed().as_secs_f64();
+    let changed;
     if let Some(d) = decoder {
-        model.set_decoder(d);
+        let mut m = model.clone();
+        m.set_decoder(d);
+        changed = m;
+        model = &changed;
     }
     eprintln!("model loaded in {:.3} s: {} features, decoder {:?}", load, model.num_features(), model.decoder());
-    println!("{}", evaluate(&model, &sentences));
+    println!("{}", evaluate(model, &sentences));
     Ok(())
 }
