@@ -1,7 +1,7 @@
 //! Trains the NER tagger and writes the model file.
 //!
 //! cargo run --release --example train_ner -- TRAIN.conll OUT.bin [--epochs N] [--seed S]
-//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer]
+//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer] [--runs N]
 //! With --dev, the averaged model is scored on DEV after every epoch.
 use std::path::PathBuf;
 use std::time::Instant;
@@ -24,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--min-weight" => opts.min_weight = val()?.parse()?,
             "--unconstrained" => opts.constrain = false,
             "--no-gazetteer" => opts.gazetteer = false,
+            "--runs" => opts.runs = val()?.parse()?,
             _ => pos.push(PathBuf::from(a)),
         }
     }
@@ -37,7 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let model = train_with(&train, &opts, &mut |r, snapshot| {
         eprint!(
-            "epoch {}: {} token errors of {} ({:.2}%), {:.1} s, {} features",
+            "run {} epoch {}: {} token errors of {} ({:.2}%), {:.1} s, {} features",
+            r.run,
             r.epoch,
             r.token_errors,
             r.tokens,

@@ -5,7 +5,8 @@
 //! (SplitMix64 from `seed`, so runs are reproducible), decodes with the current weights and, where
 //! the prediction differs from the gold tags, adds the gold features and subtracts the predicted
 //! ones. Averaging is lazy: each weight row remembers when it last changed, and its running total
-//! is brought up to date only when it changes again (and once at the end).
+//! is brought up to date only when it changes again (and once at the end). Several runs with
+//! different shuffles can be averaged into one model (a free ensemble at tagging time).
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -29,19 +30,24 @@ pub struct TrainOptions {
     pub constrain: bool,
     /// Drop features whose largest averaged weight (in absolute value) is below this.
     pub min_weight: f32,
+    /// Independent runs with seeds `seed`, `seed + 1`, ...; the model is their weight-wise mean.
+    /// On GMB dev, the mean of 2, 3 or 4 runs beat each of its members by 0.001–0.004 F1.
+    pub runs: usize,
     /// Add gazetteer features from the bundled lexicon (on by default: +0.003–0.004 F1 on GMB dev).
     pub gazetteer: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, seed: 1, min_count: 2, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true }
+        TrainOptions { epochs: 6, seed: 1, min_count: 2, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true, runs: 3 }
     }
 }
 
 /// What one epoch did, for progress output.
 #[derive(Clone, Debug)]
 pub struct EpochReport {
+    /// Which of the `runs` (0-based).
+    pub run: usize,
     pub epoch: usize,
     pub sentences: usize,
     pub tokens: usize,
@@ -52,7 +58,8 @@ pub struct EpochReport {
     pub features: usize,
 }
 
-/// Trains a tagger on (token, corpus BIO tag) sentences, e.g. from [`super::read_conll`].
+/// Trains a tagger on (token, corpus BIO tag) sentences, e.g. from [`super::read_conll`], with
+/// the default [`TrainOptions`] (gazetteer features, Viterbi, mean of 3 runs seeded `seed`..`seed + 2`).
 pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> NerModel {
     train_with(sentences, &TrainOptions { epochs, seed, ..TrainOptions::default() }, &mut |_, _| {})
 }
@@ -170,19 +177,37 @@ fn prepare(sentences: &[Vec<(String, String)>], min_count: u32, gaz: Option<&Gaz
 }
 
 /// Trains with full control; `on_epoch` gets each epoch's report and a function returning the
-/// averaged model as of the end of that epoch (for measuring epochs on development data).
+/// averaged model of that run as of the end of that epoch (for measuring epochs on development
+/// data). With `runs` > 1 the result is the weight-wise mean of the runs ([`NerModel::average`]).
 pub fn train_with(
     sentences: &[Vec<(String, String)>],
     opts: &TrainOptions,
     on_epoch: &mut dyn FnMut(&EpochReport, &dyn Fn() -> NerModel),
 ) -> NerModel {
     let data = prepare(sentences, opts.min_count, opts.gazetteer.then(Gazetteer::builtin));
+    let runs = opts.runs.max(1);
+    let models: Vec<NerModel> =
+        (0..runs).map(|r| train_run(&data, opts, r, opts.seed.wrapping_add(r as u64), on_epoch)).collect();
+    if runs == 1 {
+        models.into_iter().next().unwrap()
+    } else {
+        NerModel::average(&models)
+    }
+}
+
+fn train_run(
+    data: &Prepared,
+    opts: &TrainOptions,
+    run: usize,
+    seed: u64,
+    on_epoch: &mut dyn FnMut(&EpochReport, &dyn Fn() -> NerModel),
+) -> NerModel {
     let nf = data.keys.len();
     let t1_row = |a: usize| nf + a;
     let t2_row = |a: usize, b: usize| nf + NS + a * NS + b;
     let mut wt = Weights::new(nf + NS + NS * NS);
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = SplitMix(opts.seed);
+    let mut order: Vec<usize> = (0..data.sent_start.len() - 1).collect();
+    let mut rng = SplitMix(seed);
     let mut now: u32 = 0;
     let mut emit: Vec<[f32; NT]> = Vec::new();
 
@@ -253,8 +278,9 @@ pub fn train_with(
             now += 1;
         }
         let report = EpochReport {
+            run,
             epoch,
-            sentences: sentences.len(),
+            sentences: order.len(),
             tokens: data.gold.len(),
             token_errors,
             seconds: started.elapsed().as_secs_f64(),
