@@ -21,7 +21,7 @@ pub(crate) type Trans2 = [[[f32; NT]; NS]; NS];
 #[inline]
 pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
     // I-tags have even indices 2, 4, 6; their B- is cur - 1.
-    !(cur != 0 && cur % 2 == 0) || prev == cur || prev + 1 == cur
+    cur == 0 || cur % 2 == 1 || prev == cur || prev + 1 == cur
 }
 
 pub(crate) fn decode(dec: Decoder, emit: &[[f32; NT]], t1: &Trans1, t2: &Trans2, constrain: bool) -> Vec<u8> {

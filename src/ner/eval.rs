@@ -53,20 +53,19 @@ impl Scores {
 }
 
 fn add(counts: &mut [Counts; 4], pred: &HashSet<(usize, usize, NerType)>, gold: &HashSet<(usize, usize, NerType)>) {
-    for t in 0..4 {
+    for (t, c) in counts.iter_mut().enumerate() {
         let keep = |x: &&(usize, usize, NerType)| t == 3 || x.2.index() == t;
         let p: HashSet<_> = pred.iter().filter(keep).collect();
         let g: HashSet<_> = gold.iter().filter(keep).collect();
-        counts[t].true_positives += p.intersection(&g).count();
-        counts[t].predicted += p.len();
-        counts[t].gold += g.len();
+        c.true_positives += p.intersection(&g).count();
+        c.predicted += p.len();
+        c.gold += g.len();
     }
 }
 
 /// Tags every sentence with `model` and scores it against the corpus tags.
 pub fn evaluate(model: &NerModel, sentences: &[Vec<(String, String)>]) -> Scores {
     let mut sc = Scores::default();
-    let started = std::time::Instant::now();
     let mut tagging = std::time::Duration::ZERO;
     for s in sentences {
         let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
@@ -82,7 +81,6 @@ pub fn evaluate(model: &NerModel, sentences: &[Vec<(String, String)>]) -> Scores
         sc.sentences += 1;
         sc.tokens += words.len();
     }
-    let _ = started;
     sc.seconds = tagging.as_secs_f64();
     sc
 }

@@ -169,13 +169,11 @@ impl NerModel {
                     e[t] += w[t] / k;
                 }
             }
-            for a in 0..NS {
-                for t in 0..NT {
-                    t1[a][t] += m.t1[a][t] / k;
-                    for b in 0..NS {
-                        t2[a][b][t] += m.t2[a][b][t] / k;
-                    }
-                }
+            for (dst, src) in t1.iter_mut().flatten().zip(m.t1.iter().flatten()) {
+                *dst += src / k;
+            }
+            for (dst, src) in t2.iter_mut().flatten().flatten().zip(m.t2.iter().flatten().flatten()) {
+                *dst += src / k;
             }
         }
         let first = &models[0];
