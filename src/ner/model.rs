@@ -24,8 +24,9 @@ const VERSION: u32 = 1;
 static BUNDLED_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
 static BUNDLED: OnceLock<NerModel> = OnceLock::new();
 
-/// A trained tagger.
-#[derive(Clone, Debug)]
+/// A trained tagger. Immutable once built, so one model (e.g. [`NerModel::bundled`]) can tag
+/// from many threads.
+#[derive(Clone)]
 pub struct NerModel {
     pub(crate) weights: HashMap<u64, [f32; NT], IdBuild>,
     pub(crate) scale: f32,
@@ -35,6 +36,17 @@ pub struct NerModel {
     pub(crate) constrain: bool,
     /// Whether features include the lexicon gazetteer.
     pub(crate) gazetteer: bool,
+}
+
+impl std::fmt::Debug for NerModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NerModel")
+            .field("features", &self.weights.len())
+            .field("decoder", &self.decoder)
+            .field("constrain", &self.constrain)
+            .field("gazetteer", &self.gazetteer)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -285,6 +297,13 @@ mod tests {
         bytes.truncate(bytes.len() / 2);
         let e = NerModel::from_bytes(&bytes, p).unwrap_err();
         assert!(e.to_string().starts_with("x.bin: corrupt"), "{e}");
+    }
+
+    #[test]
+    fn model_is_shareable_and_debug_is_short() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<NerModel>();
+        assert!(format!("{:?}", NerModel::bundled()).len() < 200);
     }
 
     #[test]
