@@ -15,6 +15,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod ner;
 pub mod query;
 pub mod render;
 pub mod sample;

@@ -1,0 +1,69 @@
+//! Trains the NER tagger and writes the model file.
+//!
+//! cargo run --release --example train_ner -- TRAIN.conll OUT.bin [--epochs N] [--seed S]
+//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer] [--runs N]
+//! With --dev, the averaged model is scored on DEV after every epoch.
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newsgraph::ner::{evaluate, read_conll, train_with, Decoder, TrainOptions};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let mut pos = Vec::new();
+    let mut opts = TrainOptions::default();
+    let mut dev: Option<PathBuf> = None;
+    while let Some(a) = args.next() {
+        let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--epochs" => opts.epochs = val()?.parse()?,
+            "--seed" => opts.seed = val()?.parse()?,
+            "--dev" => dev = Some(val()?.into()),
+            "--beam" => opts.decoder = Decoder::Beam(val()?.parse()?),
+            "--min-count" => opts.min_count = val()?.parse()?,
+            "--min-weight" => opts.min_weight = val()?.parse()?,
+            "--unconstrained" => opts.constrain = false,
+            "--no-gazetteer" => opts.gazetteer = false,
+            "--runs" => opts.runs = val()?.parse()?,
+            _ => pos.push(PathBuf::from(a)),
+        }
+    }
+    let [train_path, out] = pos.as_slice() else {
+        return Err("usage: train_ner TRAIN.conll OUT.bin [--epochs N] [--seed S] [--dev DEV.conll] [--beam K]".into());
+    };
+    let t = Instant::now();
+    let train = read_conll(train_path)?;
+    let dev = dev.map(|d| read_conll(&d)).transpose()?;
+    eprintln!("read {} training sentences in {:.2} s; {:?}", train.len(), t.elapsed().as_secs_f64(), opts);
+    let t = Instant::now();
+    let model = train_with(&train, &opts, &mut |r, snapshot| {
+        eprint!(
+            "run {} epoch {}: {} token errors of {} ({:.2}%), {:.1} s, {} features",
+            r.run,
+            r.epoch,
+            r.token_errors,
+            r.tokens,
+            100.0 * r.token_errors as f64 / r.tokens as f64,
+            r.seconds,
+            r.features
+        );
+        if let Some(dev) = &dev {
+            let s = evaluate(&snapshot(), dev);
+            eprint!("; dev F1 exact {:.4} end {:.4}", s.exact(None).f1(), s.end(None).f1());
+        }
+        eprintln!();
+    });
+    let secs = t.elapsed().as_secs_f64();
+    model.save(out)?;
+    let size = std::fs::metadata(out)?.len();
+    eprintln!(
+        "trained in {secs:.1} s; {} features kept; wrote {} ({:.2} MB)",
+        model.num_features(),
+        out.display(),
+        size as f64 / 1e6
+    );
+    if let Some(dev) = &dev {
+        println!("{}", evaluate(&model, dev));
+    }
+    Ok(())
+}

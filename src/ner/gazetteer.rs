@@ -1,0 +1,114 @@
+//! Gazetteer features: which tokens fall inside a known entity form of the lexicon (states,
+//! capitals and other metonyms, demonyms, blocs, organisations, institutions), matched longest
+//! first on whole tokens, case-sensitively.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::ingest::text::tokenize;
+use crate::lexicon::Lexicon;
+
+use super::features::{mix, IdBuild};
+
+/// Token sequences of known entity forms with a label such as `state/demonym`.
+#[derive(Debug)]
+pub struct Gazetteer {
+    forms: HashMap<u64, u16, IdBuild>,
+    pub(crate) labels: Vec<String>,
+    max_len: usize,
+}
+
+fn seq_hash<S: AsRef<str>>(words: &[S]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for w in words {
+        for &b in w.as_ref().as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h)
+}
+
+impl Gazetteer {
+    /// Built from the bundled lexicon, once.
+    pub fn builtin() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::from_lexicon(&Lexicon::builtin()))
+    }
+
+    pub fn from_lexicon(lex: &Lexicon) -> Gazetteer {
+        let mut g = Gazetteer { forms: HashMap::default(), labels: Vec::new(), max_len: 0 };
+        let mut label_ids: HashMap<String, u16> = HashMap::new();
+        for e in &lex.entities {
+            let what = match e.entity_type {
+                Some(t) => t.as_str().to_string(),
+                None => format!("{:?}", e.kind).to_lowercase(),
+            };
+            let groups =
+                [("name", std::slice::from_ref(&e.name)), ("alias", &e.aliases[..]), ("metonym", &e.metonyms[..]), ("demonym", &e.demonyms[..])];
+            for (how, forms) in groups {
+                let label = format!("{what}/{how}");
+                let next = label_ids.len() as u16;
+                let id = *label_ids.entry(label.clone()).or_insert_with(|| {
+                    g.labels.push(label);
+                    next
+                });
+                for f in forms {
+                    let toks: Vec<&str> = tokenize(f, 0..f.len()).iter().map(|t| t.text(f)).collect();
+                    if toks.is_empty() {
+                        continue;
+                    }
+                    g.max_len = g.max_len.max(toks.len());
+                    g.forms.entry(seq_hash(&toks)).or_insert(id);
+                }
+            }
+        }
+        g
+    }
+
+    /// For each word: the label of the form covering it and whether it begins the form.
+    pub fn annotate<S: AsRef<str>>(&self, words: &[S]) -> Vec<Option<(u16, bool)>> {
+        let mut out = vec![None; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let starts_upper = words[i].as_ref().chars().next().is_some_and(|c| c.is_uppercase());
+            let mut found = None;
+            if starts_upper {
+                for len in (1..=self.max_len.min(words.len() - i)).rev() {
+                    if let Some(&id) = self.forms.get(&seq_hash(&words[i..i + len])) {
+                        found = Some((len, id));
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some((len, id)) => {
+                    for (k, slot) in out[i..i + len].iter_mut().enumerate() {
+                        *slot = Some((id, k == 0));
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_forms() {
+        let g = Gazetteer::builtin();
+        let words = ["The", "Russian", "army", "left", "Buenos", "Aires", "."];
+        let a = g.annotate(&words);
+        assert!(a[1].is_some() && a[1].unwrap().1);
+        assert!(a[4].unwrap().1 && !a[5].unwrap().1);
+        assert_eq!(a[4].unwrap().0, a[5].unwrap().0);
+        assert!(a[0].is_none() && a[2].is_none());
+        let label = &g.labels[a[1].unwrap().0 as usize];
+        assert_eq!(label, "state/demonym");
+    }
+}
