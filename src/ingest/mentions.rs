@@ -10,6 +10,7 @@
 use super::text::{self, Sentence, Token};
 use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind};
+use crate::ner::{NerModel, NerTag, NerType};
 
 /// The coarse type of a mention, as `newsgraph mentions` prints it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +42,9 @@ impl MentionType {
 pub enum Target {
     /// A lexicon entity (index into `Lexicon::entities`), through one of its forms.
     Known { entity: usize, form: FormKind },
-    /// A person, by the name as written (possibly a surname only).
-    Person { name: String, single: bool },
+    /// A person, by the name as written (possibly a surname only); `tagged` when the statistical
+    /// tagger also reads it as a person.
+    Person { name: String, single: bool, tagged: bool },
     /// An institution (university, think tank …) by name.
     Institution { name: String },
     /// An organisation that acts (ministry, party, council …) by name.
@@ -103,12 +105,19 @@ struct Scan<'a> {
     compound: Vec<bool>,
     /// Tokens where a known entity's name starts.
     entity_start: Vec<bool>,
+    /// The statistical tagger's reading of each token.
+    ner: Vec<NerTag>,
     out: Vec<Mention>,
 }
 
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
 ];
+
+/// "NATO", "U.S.": an all-capitals word is an acronym, never a surname.
+fn initial_caps_word(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() > 1 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
 
 fn is_particle(t: &str) -> bool {
     matches!(t, "bin" | "al" | "de" | "van" | "von" | "der" | "den" | "da" | "di" | "du" | "la" | "le" | "ibn" | "dos" | "das" | "del")
@@ -140,8 +149,15 @@ fn is_name_token(t: &str) -> bool {
 
 /// Finds the mentions of one sentence, in text order.
 pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Mention> {
+    find_mentions_tagged(text, sentence, lex).0
+}
+
+/// Finds the mentions of one sentence, in text order, with the tagger's reading of each token.
+pub fn find_mentions_tagged(text: &str, sentence: &Sentence, lex: &Lexicon) -> (Vec<Mention>, Vec<NerTag>) {
     let tokens = &sentence.tokens;
-    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], out: Vec::new() };
+    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], ner: Vec::new(), out: Vec::new() };
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    scan.ner = NerModel::bundled().tag(&words);
     let entity_spans = scan.entity_spans(sentence);
     for sp in &entity_spans {
         if sp.in_compound {
@@ -158,8 +174,9 @@ pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Ment
     scan.issues(sentence, &entity_spans);
     scan.known_entities(&entity_spans);
     scan.names();
+    scan.tagged_names();
     scan.out.sort_by_key(|m| (m.start, m.end));
-    scan.out
+    (scan.out, scan.ner)
 }
 
 /// A lexicon match mapped onto tokens: token range, entity index, form, and whether it sits
@@ -334,7 +351,7 @@ impl<'a> Scan<'a> {
                 first_token: start,
                 end_token: name_end,
                 mention_type: MentionType::Person,
-                target: Target::Person { single: name_end - b == 1, name },
+                target: Target::Person { single: name_end - b == 1, name, tagged: true },
                 title: Some(Title { text: title_text, role: r.pattern, party }),
                 possessive: self.possessive_at(name_end),
                 proposer: None,
@@ -781,13 +798,29 @@ impl<'a> Scan<'a> {
             let place = self.lex.is_place_word(last) || (from..end).any(|k| self.lex.is_place_word(self.tok(k)) && k > from);
             let too_long = end < n && is_capitalised(self.tok(end)) && !self.covered[end];
             let single = end - from == 1;
-            let initial_caps = self.tok(from).chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && self.tok(from).len() > 1;
-            let (mention_type, target) = if place || too_long {
-                (MentionType::Place, Target::Unlinked)
-            } else if initial_caps && single {
-                (MentionType::Organization, Target::Unlinked)
-            } else {
-                (MentionType::Person, Target::Person { name: self.join(from, end), single })
+            let name = self.join(from, end);
+            // Evidence of a person beyond capital letters: an honorific, a description after a
+            // comma ("Li Wei, a researcher at …"), or speech ("Li Wei said").
+            let described = end + 1 < n && self.tok(end) == "," && {
+                let next = self.tok(end + 1);
+                matches!(next, "a" | "an" | "the") || self.lex.is_expert_word(next) || self.lex.is_role_word(next)
+            };
+            let speaks = end < n && self.lex.is_speech_verb(self.tok(end));
+            let ner = self.ner_type(from, end);
+            let (mention_type, target) = match ner {
+                Some(NerType::Person) => (MentionType::Person, Target::Person { name, single, tagged: true }),
+                // A lone word may still be the surname of someone named in full elsewhere.
+                Some(kind) if single && !initial_caps_word(self.tok(from)) => {
+                    let mention_type = if kind == NerType::Organization { MentionType::Organization } else { MentionType::Place };
+                    (mention_type, Target::Person { name, single, tagged: false })
+                }
+                Some(NerType::Organization) => (MentionType::Organization, Target::Organization { name }),
+                Some(NerType::Place) => (MentionType::Place, Target::Unlinked),
+                None if place || too_long => (MentionType::Other, Target::Unlinked),
+                None if single || prefixed || described || speaks => {
+                    (MentionType::Person, Target::Person { name, single, tagged: prefixed || described })
+                }
+                None => (MentionType::Other, Target::Unlinked),
             };
             self.push(Mention {
                 start: self.tokens[i].start,
@@ -802,6 +835,60 @@ impl<'a> Scan<'a> {
                 in_compound: false,
             });
             i = end;
+        }
+    }
+}
+
+impl Scan<'_> {
+    /// The tagger's entity type over tokens `from..to`: the type of the first tagged token.
+    fn ner_type(&self, from: usize, to: usize) -> Option<NerType> {
+        self.ner[from..to].iter().find_map(|t| match t {
+            NerTag::B(k) | NerTag::I(k) => Some(*k),
+            NerTag::O => None,
+        })
+    }
+
+    /// Names only the tagger found, on tokens no other source claimed: organisations become
+    /// actors, people become people (leading titles and honorifics stripped), places stay places.
+    fn tagged_names(&mut self) {
+        for (from, to, kind) in crate::ner::spans(&self.ner) {
+            if !self.free(from, to) || (from..to).any(|k| self.compound[k]) {
+                continue;
+            }
+            let mut a = from;
+            while a < to
+                && (matches!(self.tok(a), "the" | "The")
+                    || kind == NerType::Person
+                        && (self.lex.is_role_word(self.tok(a))
+                            || self.lex.is_person_prefix(self.tok(a))
+                            || self.lex.is_not_name(self.tok(a).trim_end_matches('.'))))
+            {
+                a += 1;
+            }
+            if a == to || !self.tok(a).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
+            let name = self.join(a, to);
+            let (mention_type, target) = match kind {
+                NerType::Person if (a..to).all(|k| is_name_token(self.tok(k)) || is_particle(self.tok(k))) => {
+                    (MentionType::Person, Target::Person { single: to - a == 1, name, tagged: true })
+                }
+                NerType::Person => continue,
+                NerType::Organization => (MentionType::Organization, Target::Organization { name }),
+                NerType::Place => (MentionType::Place, Target::Unlinked),
+            };
+            self.push(Mention {
+                start: self.tokens[a].start,
+                end: self.tokens[to - 1].end,
+                first_token: a,
+                end_token: to,
+                mention_type,
+                target,
+                title: None,
+                possessive: self.possessive_at(to),
+                proposer: None,
+                in_compound: false,
+            });
         }
     }
 }
@@ -834,7 +921,7 @@ mod tests {
         let found = find_mentions(text, s, &lex);
         let people: Vec<_> = found.iter().filter(|m| m.title.is_some()).collect();
         assert_eq!(people.len(), 2);
-        assert_eq!(people[0].target, Target::Person { name: "Ivan Petrov".into(), single: false });
+        assert_eq!(people[0].target, Target::Person { name: "Ivan Petrov".into(), single: false, tagged: true });
         let title = people[1].title.as_ref().unwrap();
         assert_eq!(title.text, "US special envoy");
         assert_eq!(lex.entities[title.party.unwrap()].name, "United States");

@@ -133,28 +133,51 @@ pub enum MentionsFormat {
 
 /// What the recogniser finds in `text` (taken as body text), one line per mention:
 /// `start<TAB>end<TAB>type<TAB>text<TAB>entity` with byte offsets, or a JSON array.
+///
+/// People, organisations and places are the statistical tagger's spans (the news-corpus
+/// convention: "President Vladimir Putin" is one person, "Russian" a place), each with the node
+/// the rule-based recogniser resolved there; proposals and issues come from the lexicon's patterns.
 pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) -> String {
+    use crate::ner::NerType;
     let mut analysis = resolve::analyse(text, lexicon);
     analysis.settle_tentative(|_| false);
-    let mut rows = Vec::new();
-    for r in analysis.mentions.iter().flatten() {
-        let m = &r.mention;
-        // A lone capitalised word that resolved to nobody is no mention.
-        if r.entity.is_none() && matches!(m.target, mentions::Target::Person { .. }) {
-            continue;
+    let mut rows: Vec<(usize, usize, &str, String)> = Vec::new();
+    for (si, sentence) in analysis.sentences.iter().enumerate() {
+        let resolved = &analysis.mentions[si];
+        let entity_at = |start: usize, end: usize| -> String {
+            resolved
+                .iter()
+                .filter(|r| r.mention.start < end && start < r.mention.end)
+                .find_map(|r| r.entity.map(|e| analysis.entities[e].name.clone()))
+                .unwrap_or_default()
+        };
+        for (a, b, kind) in crate::ner::spans(&analysis.tags[si]) {
+            let (start, end) = (sentence.tokens[a].start, sentence.tokens[b - 1].end);
+            let kind = match kind {
+                NerType::Person => "person",
+                NerType::Organization => "organization",
+                NerType::Place => "place",
+            };
+            rows.push((start, end, kind, entity_at(start, end)));
         }
-        let entity = r.entity.map(|e| analysis.entities[e].name.clone()).unwrap_or_default();
-        rows.push((m.start, m.end, m.mention_type.as_str(), &text[m.start..m.end], entity));
+        for r in resolved {
+            let m = &r.mention;
+            if matches!(m.mention_type, mentions::MentionType::Proposal | mentions::MentionType::Issue) {
+                let entity = r.entity.map(|e| analysis.entities[e].name.clone()).unwrap_or_default();
+                rows.push((m.start, m.end, m.mention_type.as_str(), entity));
+            }
+        }
     }
+    rows.sort_by_key(|r| (r.0, r.1));
     match format {
         MentionsFormat::Tsv => rows
             .iter()
-            .map(|(s, e, t, x, n)| format!("{s}\t{e}\t{t}\t{}\t{}\n", x.replace(['\t', '\n'], " "), n))
+            .map(|(s, e, t, n)| format!("{s}\t{e}\t{t}\t{}\t{n}\n", text[*s..*e].replace(['\t', '\n'], " ")))
             .collect(),
         MentionsFormat::Json => {
             let v: Vec<serde_json::Value> = rows
                 .iter()
-                .map(|(s, e, t, x, n)| serde_json::json!({"start": s, "end": e, "type": t, "text": x, "entity": n}))
+                .map(|(s, e, t, n)| serde_json::json!({"start": s, "end": e, "type": t, "text": &text[*s..*e], "entity": n}))
                 .collect();
             serde_json::to_string_pretty(&v).expect("json values serialise") + "\n"
         }

@@ -9,7 +9,8 @@
 //! Matching against entities of earlier articles happens later, when the article is merged into
 //! the graph (`ingest::merge`).
 
-use super::mentions::{find_mentions, Mention, MentionType, Target};
+use super::mentions::{find_mentions_tagged, Mention, MentionType, Target};
+use crate::ner::NerTag;
 use super::text::{sentences, Sentence};
 use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind, Relation};
@@ -58,6 +59,8 @@ pub struct Analysis {
     pub entities: Vec<ArticleEntity>,
     /// Relations implied by titles and appositions.
     pub facts: Vec<Fact>,
+    /// The statistical tagger's reading of each token, per sentence.
+    pub tags: Vec<Vec<NerTag>>,
 }
 
 #[derive(Default)]
@@ -98,7 +101,8 @@ fn lexicon_entity(lex: &Lexicon, entities: &mut Entities, index: usize) -> usize
 /// Analyses an article body: sentences, mentions, entities and the facts titles and appositions give.
 pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let sentences = sentences(text);
-    let raw: Vec<Vec<Mention>> = sentences.iter().map(|s| find_mentions(text, s, lex)).collect();
+    let (raw, tags): (Vec<Vec<Mention>>, Vec<Vec<NerTag>>) =
+        sentences.iter().map(|s| find_mentions_tagged(text, s, lex)).unzip();
     let mut entities = Entities::default();
     let mut facts = Vec::new();
 
@@ -106,7 +110,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let mut full_names = FullNames::default();
     for ms in &raw {
         for m in ms {
-            if let Target::Person { name, single: false } = &m.target {
+            if let Target::Person { name, single: false, .. } = &m.target {
                 let key = format!("person:{}", name.to_lowercase());
                 let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
                 full_names.add(name, id);
@@ -130,7 +134,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     }
                     Some(id)
                 }
-                Target::Person { name, single } => {
+                Target::Person { name, single, tagged } => {
+                    let mut return_org = false;
                     let id = if *single {
                         full_names.resolve(name, &recent).map(|id| {
                             let full = entities.list[id].name.clone();
@@ -145,25 +150,38 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                             // "Historians say" start sentences too.
                             let initial = m.first_token == 0
                                 || sentences[si].tokens[m.first_token - 1].text(text).chars().all(|c| !c.is_alphanumeric());
-                            let evidence = m.title.is_some() || (!initial && speech_follows(text, &sentences[si], m, lex)) || {
+                            let evidence = m.title.is_some() || *tagged && !initial || (!initial && speech_follows(text, &sentences[si], m, lex)) || {
                                 let first = &sentences[si].tokens[m.first_token];
                                 lex.is_person_prefix(first.text(text))
                             };
                             // Without evidence a lone capitalised word may still be someone an
                             // earlier article named in full: tentative, merged only if it matches.
-                            let key = format!("person:{}", name.to_lowercase());
-                            let new = !entities.by_key.contains_key(&key);
-                            let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
-                            let e = &mut entities.list[id];
-                            e.single_name = true;
-                            e.tentative = if new { !evidence } else { e.tentative && !evidence };
-                            Some(id)
+                            if m.mention_type == MentionType::Organization {
+                                // The tagger reads it as an organisation ("Gazprom said").
+                                return_org = true;
+                                None
+                            } else {
+                                let key = format!("person:{}", name.to_lowercase());
+                                let new = !entities.by_key.contains_key(&key);
+                                let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
+                                let e = &mut entities.list[id];
+                                e.single_name = true;
+                                e.tentative = if new { !evidence } else { e.tentative && !evidence };
+                                Some(id)
+                            }
                         })
                     } else {
                         let id = entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied();
                         if let Some(id) = id {
                             recent.insert(id, (si, mi));
                         }
+                        id
+                    };
+                    let id = if return_org {
+                        Some(entities.get_or_add(format!("org:{}", name.to_lowercase()), || {
+                            entity(name, Kind::Actor, Some(EntityType::Organization))
+                        }))
+                    } else {
                         id
                     };
                     if let (Some(id), Some(title)) = (id, &m.title) {
@@ -265,7 +283,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
         appositions(text, s, si, &mentions[si], lex, &mut entities, &mut facts);
     }
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
-    Analysis { sentences, mentions, entities: entities.list, facts }
+    Analysis { sentences, mentions, entities: entities.list, facts, tags }
 }
 
 /// A vice, deputy or assistant head represents rather than leads.
