@@ -109,7 +109,14 @@ pub fn text(result: &QueryResult) -> String {
                 let what = if n == 1 { "path" } else { "paths" };
                 let _ = match mode {
                     PathMode::All => writeln!(out, "{n} {what} between {} and {} within {}", from.name, to.name, hop_count(max.unwrap_or(0))),
-                    PathMode::AllShortest => writeln!(out, "{n} shortest {what} between {} and {} ({} each)", from.name, to.name, hop_count(paths[0].hops.len())),
+                    PathMode::AllShortest => writeln!(
+                        out,
+                        "{n} shortest {what} between {} and {} ({}{})",
+                        from.name,
+                        to.name,
+                        hop_count(paths[0].hops.len()),
+                        if n == 1 { "" } else { " each" }
+                    ),
                     PathMode::K(k) => writeln!(
                         out,
                         "{n} {} {what} between {} and {} (asked for {k})",

@@ -22,6 +22,9 @@ pub struct ScriptLine {
     pub statement: Statement,
 }
 
+/// The largest `--cap` accepted (paths are kept in memory).
+pub const MAX_CAP: usize = 100_000;
+
 /// Script parameters: `$name` → value.
 pub type Params = BTreeMap<String, String>;
 
@@ -224,7 +227,12 @@ impl Parser<'_> {
                             None
                         }
                         "cap" => {
-                            o.cap = Some(self.count_value(&flag)?);
+                            let t = self.peek().map(|t| t.span).unwrap_or_default();
+                            let cap = self.count_value(&flag)?;
+                            if cap > MAX_CAP {
+                                return Err(self.error(t, format!("'--cap' is at most {MAX_CAP}")));
+                            }
+                            o.cap = Some(cap);
                             None
                         }
                         _ => {
