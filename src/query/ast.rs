@@ -207,6 +207,7 @@ pub enum Command {
 }
 
 /// One line of a script.
+#[allow(clippy::large_enum_variant)] // one per line, built and dropped at once
 #[derive(Debug, Clone, PartialEq)]
 pub enum Statement {
     Query(Query),

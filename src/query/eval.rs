@@ -638,7 +638,7 @@ fn exact_paths(
     let cur = *stack.last().expect("stack starts with the source");
     for (e, other, forward) in space.steps(cur) {
         search.steps += 1;
-        if search.steps % 4096 == 0 {
+        if search.steps.is_multiple_of(4096) {
             space.cx.check()?;
         }
         if stack.contains(&other) {
