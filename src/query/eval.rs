@@ -309,14 +309,18 @@ impl PathSpace<'_, '_> {
     fn steps(&self, id: NodeId) -> Vec<(EdgeId, NodeId, bool)> {
         let dir = if self.directed { Dir::Out } else { Dir::Both };
         let mut best: Vec<(EdgeId, NodeId, bool)> = Vec::new();
+        let mut at: HashMap<NodeId, usize> = HashMap::new();
         for (e, other, fw) in self.cx.incident(id, dir) {
             if self.avoid.contains(&other) {
                 continue;
             }
-            match best.iter_mut().find(|s| s.1 == other) {
-                Some(s) if self.cost(e) < self.cost(s.0) => *s = (e, other, fw),
+            match at.get(&other) {
+                Some(&i) if self.weighted && self.cost(e) < self.cost(best[i].0) => best[i] = (e, other, fw),
                 Some(_) => {}
-                None => best.push((e, other, fw)),
+                None => {
+                    at.insert(other, best.len());
+                    best.push((e, other, fw));
+                }
             }
         }
         best
