@@ -216,20 +216,20 @@ pub fn text(result: &QueryResult) -> String {
             }
             more_line(&mut out, *more, "");
         }
-        QueryResult::Diff { since, nodes, edges, more } => {
+        QueryResult::Diff { since, nodes, edges, more_nodes, more_edges } => {
+            let (n, m) = (nodes.len() + more_nodes, edges.len() + more_edges);
             let _ = writeln!(
                 out,
-                "since {since}: {} new {}, {} new {}",
-                nodes.len(),
-                if nodes.len() == 1 { "node" } else { "nodes" },
-                edges.len(),
-                if edges.len() == 1 { "edge" } else { "edges" }
+                "since {since}: {n} new {}, {m} new {}",
+                if n == 1 { "node" } else { "nodes" },
+                if m == 1 { "edge" } else { "edges" }
             );
             if !nodes.is_empty() {
                 let _ = writeln!(out, "nodes:");
                 for (d, n) in nodes {
                     let _ = writeln!(out, "  {d:<10}  {} [{}]", n.name, kind_label(n));
                 }
+                more_line(&mut out, *more_nodes, "  ");
             }
             if !edges.is_empty() {
                 let _ = writeln!(out, "edges:");
@@ -237,8 +237,8 @@ pub fn text(result: &QueryResult) -> String {
                     let _ = writeln!(out, "  {d:<10}  {l}");
                     evidence_line(&mut out, e, "      ");
                 }
+                more_line(&mut out, *more_edges, "  ");
             }
-            more_line(&mut out, *more, "");
         }
         QueryResult::Count { count, .. } => {
             let _ = writeln!(out, "{count}");
@@ -392,11 +392,11 @@ pub fn to_json(result: &QueryResult) -> Value {
             "entries": entries.iter().map(|e| json!({"date": e.date, "label": e.label, "edge": e.edge, "evidence": e.evidence})).collect::<Vec<_>>(),
             "more": more,
         }),
-        QueryResult::Diff { since, nodes, edges, more } => json!({
+        QueryResult::Diff { since, nodes, edges, more_nodes, more_edges } => json!({
             "result": "diff", "since": since,
             "nodes": nodes.iter().map(|(d, n)| json!({"date": d, "node": n})).collect::<Vec<_>>(),
             "edges": edges.iter().map(|(d, l, e)| json!({"date": d, "label": l, "edge": e})).collect::<Vec<_>>(),
-            "more": more,
+            "more_nodes": more_nodes, "more_edges": more_edges,
         }),
         QueryResult::Count { center, depth, count } => {
             json!({"result": "count", "node": center, "depth": depth, "count": count})

@@ -493,6 +493,15 @@ edges:
 }
 
 #[test]
+fn diff_counts_everything_but_lists_up_to_the_limit() {
+    let fx = Fixture::new();
+    let out = query(&fx, "diff --since 2025 --limit 1");
+    // Zelensky and Ukraine were first seen in 2022; so was the edge between them.
+    assert!(out.starts_with("since 2025: 8 new nodes, 9 new edges\nnodes:\n  2025-11-20  Vladimir Putin [actor/person]\n  … 7 more"), "{out}");
+    assert!(out.contains("\n  … 8 more (--limit N or --limit all to see them)\n"), "{out}");
+}
+
+#[test]
 fn common_top_and_degree() {
     check(
         "common Putin Zelensky",

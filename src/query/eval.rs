@@ -898,10 +898,10 @@ fn diff(cx: &Ctx, limit: usize) -> QueryResult {
     }
     nodes.sort_by(|x, y| x.0.cmp(&y.0));
     edges.sort_by(|x, y| x.0.cmp(&y.0));
-    let more = nodes.len().saturating_sub(limit) + edges.len().saturating_sub(limit);
+    let (more_nodes, more_edges) = (nodes.len().saturating_sub(limit), edges.len().saturating_sub(limit));
     nodes.truncate(limit);
     edges.truncate(limit);
-    QueryResult::Diff { since, nodes, edges, more }
+    QueryResult::Diff { since, nodes, edges, more_nodes, more_edges }
 }
 
 fn show(cx: &Ctx, id: NodeId) -> QueryResult {

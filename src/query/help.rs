@@ -206,13 +206,32 @@ pub fn suggest(word: &str) -> Option<&'static str> {
         .map(|(_, k)| k)
 }
 
+/// Wraps text at about 88 columns, each line after the first indented by `indent`.
+fn wrap(text: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for word in text.split(' ') {
+        if width > 0 && width + 1 + word.chars().count() > 88 {
+            out.push('\n');
+            out.push_str(indent);
+            width = indent.len();
+        } else if width > 0 {
+            out.push(' ');
+            width += 1;
+        }
+        out.push_str(word);
+        width += word.chars().count();
+    }
+    out
+}
+
 /// The text of `help` (no topic) or `help TOPIC`.
 pub fn help_text(topic: Option<&str>) -> Result<String, String> {
     match topic {
         None => {
             let mut out = String::from("Statements (one per line; # starts a comment; quote names with spaces):\n");
             for c in COMMANDS {
-                out.push_str(&format!("  {}\n      {}\n", c.usage, c.summary));
+                out.push_str(&format!("  {}\n      {}\n", wrap(c.usage, "        "), wrap(c.summary, "      ")));
             }
             out.push_str("Names resolve by exact name or alias, then unambiguous prefix, then fuzzy match.\n");
             out.push_str("$NAME is a script parameter (--param NAME=VALUE, or `set NAME VALUE`); a line ending in \\ continues.\n");
@@ -221,7 +240,7 @@ pub fn help_text(topic: Option<&str>) -> Result<String, String> {
         }
         Some(t) => match lookup(t) {
             Some(c) => {
-                let mut out = format!("{}\n    {}\n", c.usage, c.summary);
+                let mut out = format!("{}\n    {}\n", wrap(c.usage, "    "), wrap(c.summary, "    "));
                 if !c.aliases.is_empty() {
                     out.push_str(&format!("aliases: {}\n", c.aliases.join(", ")));
                 }
@@ -233,5 +252,24 @@ pub fn help_text(topic: Option<&str>) -> Result<String, String> {
                 None => format!("no statement called '{t}'; type `help` for the list"),
             }),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help table, the usage lines and the grammar in `query/mod.rs` name the same flags.
+    #[test]
+    fn help_and_grammar_stay_in_step() {
+        let grammar = include_str!("mod.rs");
+        for c in COMMANDS {
+            assert!(grammar.contains(&format!("\"{}\"", c.name)), "grammar lacks statement '{}'", c.name);
+            for f in c.flags {
+                assert!(c.usage.contains(&format!("--{f}")), "usage of '{}' lacks --{f}", c.name);
+                assert!(grammar.contains(&format!("\"--{f}\"")), "grammar lacks --{f}");
+            }
+            assert!(help_text(Some(c.name)).unwrap().lines().all(|l| l.chars().count() <= 100), "help {} is too wide", c.name);
+        }
     }
 }

@@ -190,8 +190,15 @@ pub enum QueryResult {
     Degree { node: NodeView, out: usize, inc: usize, by_relation: Vec<RelationCount> },
     /// `timeline A [B]`: entries oldest first, undated last.
     Timeline { title: String, entries: Vec<TimelineEntry>, more: usize },
-    /// `diff --since DATE`: new nodes (with the date first seen) and new edges.
-    Diff { since: String, nodes: Vec<(String, NodeView)>, edges: Vec<(String, String, EdgeView)>, more: usize },
+    /// `diff --since DATE`: new nodes (with the date first seen) and new edges (date, label,
+    /// edge), and how many of each were left out by the listing limit.
+    Diff {
+        since: String,
+        nodes: Vec<(String, NodeView)>,
+        edges: Vec<(String, String, EdgeView)>,
+        more_nodes: usize,
+        more_edges: usize,
+    },
     /// `neighbours --count`.
     Count { center: NodeView, depth: usize, count: usize },
     /// `show`.
