@@ -516,7 +516,8 @@ fn path(cx: &Ctx, a: NodeId, b: NodeId, o: &PathOptions) -> Result<QueryResult, 
             avoid.insert(id);
         }
     }
-    let via = o.via.as_ref().map(|v| cx.resolve(v)).transpose()?;
+    // A path always crosses its own ends.
+    let via = o.via.as_ref().map(|v| cx.resolve(v)).transpose()?.filter(|&v| v != a && v != b);
     let max = match o.mode {
         PathMode::All => Some(o.max.unwrap_or(DEFAULT_ALL_MAX)),
         _ => o.max,
@@ -1070,6 +1071,56 @@ security guarantees <--position_on-- Ukraine
         let Ok(Some(Statement::Query(q))) = parse_line("path Witkoff \"security guarantees\" --all --max 2", 1) else { panic!() };
         let QueryResult::Path { paths, .. } = eval(&g, &q).unwrap() else { panic!() };
         assert!(paths.is_empty());
+    }
+
+    #[test]
+    fn partial_dates_cover_their_year_or_month() {
+        assert_eq!(date_bounds("2022"), Some(("2022-01-01".into(), "2022-12-31".into())));
+        assert_eq!(date_bounds("2022-03"), Some(("2022-03-01".into(), "2022-03-31".into())));
+        assert_eq!(date_bounds("2022-03-04T10:00"), Some(("2022-03-04".into(), "2022-03-04".into())));
+        assert_eq!(date_bounds("March 2022"), None);
+    }
+
+    /// A ladder: s–a1–a2–t, s–b1–t, s–c1–c2–c3–t, and a rung a1–b1.
+    fn ladder() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        let id = |g: &mut KnowledgeGraph, n: &str| g.upsert(n, Kind::Actor, None);
+        let names = ["s", "a1", "a2", "b1", "c1", "c2", "c3", "t"];
+        let ids: Vec<NodeId> = names.iter().map(|n| id(&mut g, n)).collect();
+        let n = |name: &str| ids[names.iter().position(|x| *x == name).unwrap()];
+        for (x, y) in [("s", "a1"), ("a1", "a2"), ("a2", "t"), ("s", "b1"), ("b1", "t"), ("s", "c1"), ("c1", "c2"), ("c2", "c3"), ("c3", "t"), ("a1", "b1")] {
+            g.add_weighted(n(x), n(y), Relation::MentionedWith, 1);
+        }
+        g
+    }
+
+    fn route(r: &QueryResult) -> Vec<String> {
+        let QueryResult::Path { paths, .. } = r else { panic!("not a path: {r:?}") };
+        paths.iter().map(|p| std::iter::once(p.hops[0].from.name.clone()).chain(p.hops.iter().map(|h| h.to.name.clone())).collect::<Vec<_>>().join("-")).collect()
+    }
+
+    fn run(g: &KnowledgeGraph, q: &str) -> QueryResult {
+        let Ok(Some(Statement::Query(q))) = parse_line(q, 1) else { panic!("{q}") };
+        eval(g, &q).unwrap()
+    }
+
+    #[test]
+    fn k_shortest_paths_come_shortest_first_and_simple() {
+        let g = ladder();
+        assert_eq!(route(&run(&g, "path s t --k 10")), ["s-b1-t", "s-a1-a2-t", "s-a1-b1-t", "s-b1-a1-a2-t", "s-c1-c2-c3-t"]);
+        assert_eq!(route(&run(&g, "path s t --k 3 --max 3")), ["s-b1-t", "s-a1-a2-t", "s-a1-b1-t"]);
+        assert_eq!(route(&run(&g, "path s t --k 2 --via c2")), ["s-c1-c2-c3-t"]);
+        assert_eq!(route(&run(&g, "path s t --all-shortest --avoid b1")), ["s-a1-a2-t"]);
+        assert_eq!(route(&run(&g, "path s t --all --max 4 --via a2")), ["s-a1-a2-t", "s-b1-a1-a2-t"]);
+        assert_eq!(route(&run(&g, "path s t --via t")), ["s-b1-t"]);
+    }
+
+    #[test]
+    fn cancelled_queries_stop() {
+        let g = ladder();
+        let Ok(Some(Statement::Query(q))) = parse_line("path s t --all --max 6", 1) else { panic!() };
+        let flag = AtomicBool::new(true);
+        assert_eq!(eval_with(&g, &q, Some(&flag)), Err(EvalError::Cancelled));
     }
 
     #[test]
