@@ -1,16 +1,18 @@
 //! The command line: clap subcommands, turned into calls on the library. Nothing here decides
 //! what a query means; every statement goes through [`Session::execute`].
 
-use crate::error::{write_stdout, Error};
-use crate::export::{dot, json};
+use crate::error::{write_stdout, write_stdout_bytes, Error};
+use crate::export::{dot, graphviz, json};
 use crate::graph::KnowledgeGraph;
 use crate::ingest::{self, MentionsFormat};
 use crate::lexicon::Lexicon;
 use crate::query::ast::Format;
-use crate::session::{Output, Session};
+use crate::query::parser::source_lines;
+use crate::session::{Output, Session, SessionError};
 use crate::{sample, shell, store};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// The graph file used when `--graph` is not given.
 pub const DEFAULT_GRAPH: &str = "newsgraph.ron";
@@ -19,10 +21,11 @@ const EXAMPLES: &str = "\
 Examples:
   newsgraph ingest data/articles            # build or extend ./newsgraph.ron
   newsgraph shell                           # question it interactively (Tab completes names)
-  newsgraph query 'path Witkoff Zelensky'
+  newsgraph query 'path \"United States\" Ukraine'
   newsgraph query 'neighbours \"security guarantees\" --depth 2 --kind actor' --format json
   newsgraph run queries/tour.kgq              # one statement per line, # comments
-  newsgraph export --query 'nb Putin --depth 2' -o putin.dot && dot -Tsvg putin.dot > putin.svg
+  newsgraph run queries/party.kgq --param who=Russia --format json   # $who in the script
+  newsgraph export --query 'nb Russia --depth 2' -o russia.dot && dot -Tsvg russia.dot > russia.svg
   newsgraph mentions article.txt --format tsv
 
 Without a newsgraph.ron in the working directory (and no --graph), shell, run, query and export
@@ -30,9 +33,11 @@ use the sample graph built from the bundled articles. Inside the shell, type `he
 Exit status: 0 ok, 1 query or input error, 2 usage error.";
 
 const QUERY_HELP: &str = "\
-Statements:
-  path A B [--max N] [--all] [--kind K,…] [--rel R,…]
-  neighbours A [--depth N] [--kind K,…] [--rel R,…] [--dir out|in|both] [--count]   (alias nb)
+Statements (`help STATEMENT` shows one in full):
+  path A B [--max N] [--directed] [--all | --all-shortest | --k N] [--avoid A,…] [--via A]
+           [--weight confidence] [--kind K,…] [--rel R,…] [--since DATE] [--until DATE] [--min-confidence X]
+  neighbours A [--depth N] [--kind K,…] [--rel R,…] [--dir out|in|both] [--count] [--limit N]   (alias nb)
+  common A B | top [KIND] --by degree|evidence | degree A | timeline A [B] | diff --since DATE
   show A | find TEXT | list KIND | evidence A B | stats | help [STATEMENT]
 Quote names that contain spaces: path \"Steve Witkoff\" Zelensky
 Examples:
@@ -52,7 +57,10 @@ pub struct Cli {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     Text,
+    /// One JSON object per statement result, one per line (JSON lines).
     Json,
+    /// A header row, then one row per item.
+    Csv,
     Dot,
 }
 
@@ -62,6 +70,7 @@ impl From<FormatArg> for Format {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
             FormatArg::Dot => Format::Dot,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }
@@ -71,6 +80,20 @@ impl From<FormatArg> for Format {
 pub enum ExportArg {
     Dot,
     Json,
+    /// SVG rendered by Graphviz `dot` (must be installed).
+    Svg,
+    /// PNG rendered by Graphviz `dot` (must be installed).
+    Png,
+}
+
+/// `--param NAME=VALUE`.
+fn parse_param(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, found '{s}'"))?;
+    let name = name.trim().trim_start_matches('$');
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return Err(format!("'{name}' is not a parameter name (letters, digits, _)"));
+    }
+    Ok((name.to_string(), value.to_string()))
 }
 
 /// Format of `newsgraph mentions`.
@@ -101,7 +124,10 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         graph: Option<PathBuf>,
     },
-    /// Run query scripts: one statement per line, `#` comments. Stops at the first failing statement.
+    /// Run query scripts: one statement per line, `#` comments, `$name` parameters.
+    ///
+    /// By default every statement runs; each failure is reported as FILE:LINE:COLUMN: message
+    /// and the exit status is 1 if any failed. With --fail-fast the first failure stops the run.
     Run {
         /// Script files, run in order in one session.
         #[arg(required = true, value_name = "SCRIPT")]
@@ -112,6 +138,15 @@ pub enum Cmd {
         /// How results are printed (a script's `set format` overrides it).
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// Set the script parameter $NAME (repeatable).
+        #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        /// Stop at the first failing statement instead of running to the end.
+        #[arg(long)]
+        fail_fast: bool,
+        /// Print each statement's time to stderr as `LINE: T ms`.
+        #[arg(long)]
+        timing: bool,
     },
     /// Run one statement, e.g. 'path Putin Zelensky' (see `help` inside the shell).
     #[command(after_help = QUERY_HELP)]
@@ -125,8 +160,14 @@ pub enum Cmd {
         /// How the result is printed.
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// Set the parameter $NAME (repeatable).
+        #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        /// Print the statement's time to stderr as `LINE: T ms`.
+        #[arg(long)]
+        timing: bool,
     },
-    /// Export the whole graph, or a query's result, as DOT or JSON.
+    /// Export the whole graph, or a query's result, as DOT or JSON, or as SVG/PNG through Graphviz.
     Export {
         /// Graph file [default: newsgraph.ron, else the sample graph].
         #[arg(long, value_name = "FILE")]
@@ -172,19 +213,37 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Cmd::Ingest { paths, graph, lexicon } => ingest_cmd(&paths, graph, lexicon),
         Cmd::Shell { graph } => shell::run(open_session(graph.as_deref(), true)?),
-        Cmd::Run { scripts, graph, format } => {
+        Cmd::Run { scripts, graph, format, params, fail_fast, timing } => {
             let mut session = open_session(graph.as_deref(), true)?;
             session.format = format.into();
-            run_scripts(&mut session, &scripts)
+            session.params.extend(params);
+            let mode = if fail_fast { RunMode::FailFast } else { RunMode::ToTheEnd };
+            run_scripts(&mut session, &scripts, mode, timing)
         }
-        Cmd::Query { query, graph, format } => {
+        Cmd::Query { query, graph, format, params, timing } => {
             let mut session = open_session(graph.as_deref(), true)?;
             session.format = format.into();
-            let outputs = session.execute(&query).map_err(|e| {
-                let _ = print_outputs(&e.completed);
-                Error::Query(Box::new(e))
-            })?;
-            print_outputs(&outputs).map(|_| ())
+            session.params.extend(params);
+            for l in source_lines(&query) {
+                let start = Instant::now();
+                let result = session.run_line(&l.text, l.line);
+                if timing {
+                    eprintln!("{}: {:.3} ms", l.line, start.elapsed().as_secs_f64() * 1000.0);
+                }
+                match result {
+                    Ok(Some(out)) => {
+                        if print_outputs(std::slice::from_ref(&out))? {
+                            break;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        print_outputs(&e.completed)?;
+                        return Err(Error::Query(Box::new(e)));
+                    }
+                }
+            }
+            Ok(())
         }
         Cmd::Export { graph, format, query, output } => {
             let mut session = open_session(graph.as_deref(), true)?;
@@ -192,13 +251,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 session.execute(q).map_err(|e| Error::Query(Box::new(e)))?;
             }
             let sub = session.export_subgraph(query.is_none()).map_err(Error::Input)?;
-            let text = match format {
-                ExportArg::Dot => dot::to_dot(&sub, if query.is_none() { "newsgraph" } else { "result" }),
-                ExportArg::Json => json::to_json(&sub),
+            let dot_text = || dot::to_dot(&sub, if query.is_none() { "newsgraph" } else { "result" });
+            let bytes = match format {
+                ExportArg::Dot => dot_text().into_bytes(),
+                ExportArg::Json => json::to_json(&sub).into_bytes(),
+                ExportArg::Svg => graphviz::render(&dot_text(), "svg").map_err(Error::Input)?,
+                ExportArg::Png => graphviz::render(&dot_text(), "png").map_err(Error::Input)?,
             };
             match output {
-                Some(path) => Ok(store::write_atomically(&path, text.as_bytes())?),
-                None => write_stdout(&text),
+                Some(path) => Ok(store::write_atomically(&path, &bytes)?),
+                None => write_stdout_bytes(&bytes),
             }
         }
         Cmd::Mentions { input, format, lexicon } => {
@@ -286,25 +348,56 @@ pub fn print_outputs(outputs: &[Output]) -> Result<bool, Error> {
     Ok(quit)
 }
 
-fn run_scripts(session: &mut Session, scripts: &[PathBuf]) -> Result<(), Error> {
+/// What `run` does when a statement fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunMode {
+    /// Report it and go on; fail at the end if anything failed (the default).
+    ToTheEnd,
+    /// Report it and stop (`--fail-fast`).
+    FailFast,
+}
+
+/// The report of a failed statement of a script: `FILE:LINE:COLUMN: message` and a caret.
+pub fn script_error(file: &str, e: &SessionError) -> Error {
+    Error::Script { file: file.to_string(), line: e.line, column: e.column(), message: e.message(), snippet: e.snippet() }
+}
+
+/// Runs scripts statement by statement in one session, printing results as they come.
+pub fn run_scripts(session: &mut Session, scripts: &[PathBuf], mode: RunMode, timing: bool) -> Result<(), Error> {
+    let mut failed = 0;
     for script in scripts {
         let text = read(script)?;
-        match session.execute(&text) {
-            Ok(outputs) => {
-                if print_outputs(&outputs)? {
-                    return Ok(());
-                }
+        let file = script.display().to_string();
+        for l in source_lines(&text) {
+            let start = Instant::now();
+            let result = session.run_line(&l.text, l.line);
+            if timing && !l.text.trim().is_empty() {
+                eprintln!("{}: {:.3} ms", l.line, start.elapsed().as_secs_f64() * 1000.0);
             }
-            Err(e) => {
-                print_outputs(&e.completed)?;
-                return Err(Error::Script {
-                    file: script.display().to_string(),
-                    line: e.line,
-                    message: e.message(),
-                    snippet: e.snippet(),
-                });
+            match result {
+                Ok(Some(out)) => {
+                    if print_outputs(std::slice::from_ref(&out))? {
+                        return if failed > 0 { Err(Error::Failed(failed)) } else { Ok(()) };
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    print_outputs(&e.completed)?;
+                    let err = script_error(&file, &e);
+                    if mode == RunMode::FailFast {
+                        return Err(err);
+                    }
+                    failed += 1;
+                    if let Some(text) = err.report() {
+                        eprintln!("{text}");
+                    }
+                }
             }
         }
     }
-    Ok(())
+    if failed > 0 {
+        Err(Error::Failed(failed))
+    } else {
+        Ok(())
+    }
 }

@@ -22,8 +22,8 @@ pub enum Error {
     #[error("no graph file at {0}; build one with `newsgraph ingest PATH --graph {0}`")]
     NoGraph(PathBuf),
     /// A statement of a script failed.
-    #[error("{file}:{line}: {message}")]
-    Script { file: String, line: usize, message: String, snippet: Option<String> },
+    #[error("{file}:{line}{}: {message}", column.map(|c| format!(":{c}")).unwrap_or_default())]
+    Script { file: String, line: usize, column: Option<usize>, message: String, snippet: Option<String> },
     /// The statement of `newsgraph query` (or `export --query`) failed.
     #[error("{}", .0.message())]
     Query(Box<SessionError>),
@@ -71,10 +71,15 @@ impl Error {
 
 /// Writes text to standard output, turning a closed pipe into [`Error::BrokenPipe`].
 pub fn write_stdout(text: &str) -> Result<(), Error> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+/// Writes bytes (a picture) to standard output, turning a closed pipe into [`Error::BrokenPipe`].
+pub fn write_stdout_bytes(bytes: &[u8]) -> Result<(), Error> {
     use std::io::Write;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    lock.write_all(text.as_bytes()).and_then(|_| lock.flush()).map_err(|e| {
+    lock.write_all(bytes).and_then(|_| lock.flush()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             Error::BrokenPipe
         } else {

@@ -26,16 +26,23 @@ use crate::ingest;
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::query::ast::{Command, ExportFormat, Format, Statement};
 use crate::query::error::Location;
+use crate::query::eval::eval_with;
 use crate::query::help;
-use crate::query::{eval, parse_script, EvalError, QueryResult, SyntaxError};
+use crate::query::parser::{parse_line_with, source_lines, Params};
+use crate::query::{EvalError, QueryResult, SyntaxError};
 use crate::render;
 use crate::store::{self, StoreError};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// How deeply `source` may nest (a script sourcing itself stops here).
+pub const MAX_SOURCE_DEPTH: usize = 16;
 
 /// What one statement produced.
 #[allow(clippy::large_enum_variant)] // a handful per statement; boxing buys nothing
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Output {
     /// A query result and the format in force when it was made.
     Result { result: QueryResult, format: Format },
@@ -44,6 +51,8 @@ pub enum Output {
     Message { text: String, json: bool },
     /// `quit`: the caller should stop.
     Quit,
+    /// What the statements of a `source`d script produced, in order.
+    Many(Vec<Output>),
 }
 
 impl Output {
@@ -54,6 +63,7 @@ impl Output {
             Output::Message { text, json: false } => format!("{}\n", text.trim_end()),
             Output::Message { text, json: true } => format!("{}\n", serde_json::json!({ "message": text.trim_end() })),
             Output::Quit => String::new(),
+            Output::Many(outputs) => outputs.iter().map(Output::render).collect(),
         }
     }
 }
@@ -84,6 +94,8 @@ pub enum ErrorKind {
     Lexicon(LexiconError),
     /// Any other failed command, with its message.
     Command(String),
+    /// A statement of a `source`d script failed.
+    Sourced { file: String, error: Box<SessionError> },
 }
 
 /// A failed statement: where it was, why, and what the statements before it produced.
@@ -107,7 +119,21 @@ impl SessionError {
             ErrorKind::Store(e) => e.to_string(),
             ErrorKind::Lexicon(e) => e.to_string(),
             ErrorKind::Command(m) => m.clone(),
+            ErrorKind::Sourced { file, error } => {
+                let col = error.location.as_ref().map(|l| format!(":{}", l.column())).unwrap_or_default();
+                format!("{file}:{}{col}: {}", error.line, error.message())
+            }
         }
+    }
+
+    /// 1-based column of the spot, if the error has one.
+    pub fn column(&self) -> Option<usize> {
+        self.location.as_ref().map(Location::column)
+    }
+
+    /// Whether the statement was cancelled (Ctrl-C) rather than wrong.
+    pub fn cancelled(&self) -> bool {
+        matches!(self.kind, ErrorKind::Eval(EvalError::Cancelled))
     }
 
     /// The source line with a caret under the spot, if the error has one.
@@ -144,6 +170,12 @@ pub struct Session {
     /// Bumped whenever the graph is replaced or extended (`load`, `ingest`), so that front ends
     /// know when to refresh what they derived from it (completion names).
     pub generation: u64,
+    /// Script parameters (`$name`), from `--param` or `set NAME VALUE`.
+    pub params: Params,
+    /// Raised (by a Ctrl-C handler) to stop the query being evaluated.
+    pub cancel: Option<Arc<AtomicBool>>,
+    /// How many `source` statements are running inside each other.
+    source_depth: usize,
 }
 
 impl Session {
@@ -152,41 +184,64 @@ impl Session {
         Session { graph, graph_path, ..Session::default() }
     }
 
-    /// Runs every statement of `text` (one per line) in order. A syntax error anywhere stops
-    /// the whole text before anything runs; otherwise the first failing statement stops it, and
-    /// the error carries what the earlier statements produced. `quit` stops early.
+    /// Runs every statement of `text` (one per line; a trailing `\\` continues a line) in order
+    /// and stops at the first failing one, whose error carries what the earlier statements
+    /// produced. `quit` stops early. Each line is parsed just before it runs, so parameters set
+    /// by `set NAME VALUE` apply to the lines after it.
     #[allow(clippy::result_large_err)] // the error is the value callers report; it is cold
     pub fn execute(&mut self, text: &str) -> Result<Vec<Output>, SessionError> {
-        let lines = parse_script(text).map_err(|e| SessionError {
-            line: e.location.line,
-            location: Some(e.location.clone()),
-            kind: ErrorKind::Syntax(e),
-            completed: Vec::new(),
-        })?;
         let mut outputs = Vec::new();
-        for l in lines {
-            match self.statement(&l.statement) {
-                Ok(Output::Quit) => {
+        for l in source_lines(text) {
+            match self.run_line(&l.text, l.line) {
+                Ok(Some(Output::Quit)) => {
                     outputs.push(Output::Quit);
                     break;
                 }
-                Ok(out) => outputs.push(out),
-                Err(kind) => {
-                    let location = match &kind {
-                        ErrorKind::Eval(e) => Some(Location { line: l.line, source: l.source.clone(), span: e.span() }),
-                        _ => None,
-                    };
-                    return Err(SessionError { line: l.line, location, kind, completed: outputs });
+                Ok(Some(out)) => outputs.push(out),
+                Ok(None) => {}
+                Err(mut e) => {
+                    e.completed = outputs;
+                    return Err(e);
                 }
             }
         }
         Ok(outputs)
     }
 
+    /// Parses and runs one (logical) line; `None` for a blank or comment line. `line` labels
+    /// errors. The error's `completed` is empty.
+    #[allow(clippy::result_large_err)]
+    pub fn run_line(&mut self, source: &str, line: usize) -> Result<Option<Output>, SessionError> {
+        let statement = match parse_line_with(source, line, &self.params) {
+            Ok(Some(s)) => s,
+            Ok(None) => return Ok(None),
+            Err(e) => {
+                return Err(SessionError {
+                    line,
+                    location: Some(e.location.clone()),
+                    kind: ErrorKind::Syntax(e),
+                    completed: Vec::new(),
+                })
+            }
+        };
+        self.statement(&statement).map(Some).map_err(|kind| {
+            let location = match &kind {
+                ErrorKind::Eval(EvalError::Cancelled) => None,
+                ErrorKind::Eval(e) => Some(Location { line, source: source.to_string(), span: e.span() }),
+                _ => None,
+            };
+            let completed = match &kind {
+                ErrorKind::Sourced { error, .. } => error.completed.clone(),
+                _ => Vec::new(),
+            };
+            SessionError { line, location, kind, completed }
+        })
+    }
+
     fn statement(&mut self, statement: &Statement) -> Result<Output, ErrorKind> {
         match statement {
             Statement::Query(q) => {
-                let result = eval(&self.graph, q).map_err(ErrorKind::Eval)?;
+                let result = eval_with(&self.graph, q, self.cancel.as_deref()).map_err(ErrorKind::Eval)?;
                 self.last_result = Some(result.clone());
                 Ok(Output::Result { result, format: self.format })
             }
@@ -194,6 +249,24 @@ impl Session {
                 Output::Message { text, .. } => Output::Message { text, json: self.format == Format::Json },
                 other => other,
             }),
+        }
+    }
+
+    fn source(&mut self, path: &Path) -> Result<Output, ErrorKind> {
+        if self.source_depth >= MAX_SOURCE_DEPTH {
+            return Err(ErrorKind::Command(format!("{}: scripts source each other more than {MAX_SOURCE_DEPTH} deep", path.display())));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| ErrorKind::Command(format!("{}: {e}", path.display())))?;
+        self.source_depth += 1;
+        let result = self.execute(&text);
+        self.source_depth -= 1;
+        match result {
+            Ok(mut outputs) => {
+                // `quit` ends the sourced script, not the session.
+                outputs.retain(|o| *o != Output::Quit);
+                Ok(Output::Many(outputs))
+            }
+            Err(error) => Err(ErrorKind::Sourced { file: path.display().to_string(), error: Box::new(error) }),
         }
     }
 
@@ -241,6 +314,11 @@ impl Session {
                 self.format = *f;
                 Ok(message(format!("format: {}", f.as_str())))
             }
+            Command::SetParam(name, value) => {
+                self.params.insert(name.clone(), value.clone());
+                Ok(message(format!("${name} = {value}")))
+            }
+            Command::Source(path) => self.source(path),
             Command::Help(topic) => help::help_text(topic.as_deref()).map(message).map_err(ErrorKind::Command),
             Command::Quit => Ok(Output::Quit),
         }
@@ -262,11 +340,14 @@ impl Session {
 
     fn export(&self, format: ExportFormat, file: &Path, all: bool) -> Result<Output, ErrorKind> {
         let sub = self.export_subgraph(all).map_err(ErrorKind::Command)?;
-        let text = match format {
-            ExportFormat::Dot => export::dot::to_dot(&sub, if all { "newsgraph" } else { "result" }),
-            ExportFormat::Json => export::json::to_json(&sub),
+        let dot = || export::dot::to_dot(&sub, if all { "newsgraph" } else { "result" });
+        let bytes = match format {
+            ExportFormat::Dot => dot().into_bytes(),
+            ExportFormat::Json => export::json::to_json(&sub).into_bytes(),
+            ExportFormat::Svg => export::graphviz::render(&dot(), "svg").map_err(ErrorKind::Command)?,
+            ExportFormat::Png => export::graphviz::render(&dot(), "png").map_err(ErrorKind::Command)?,
         };
-        store::write_atomically(file, text.as_bytes()).map_err(ErrorKind::Store)?;
+        store::write_atomically(file, &bytes).map_err(ErrorKind::Store)?;
         Ok(message(format!(
             "wrote {} and {} to {}",
             count(sub.nodes.len(), "node"),
@@ -303,11 +384,23 @@ mod tests {
     }
 
     #[test]
-    fn syntax_errors_stop_before_anything_runs() {
+    fn syntax_errors_stop_at_their_line_and_parameters_apply_after_set() {
         let mut s = Session::new(graph(), None);
         let err = s.execute("set format json\npath").unwrap_err();
         assert_eq!(err.line, 2);
-        assert_eq!(s.format, Format::Text);
+        assert_eq!(err.completed.len(), 1);
+        let out = s.execute("set format text\nset who Putin\nnb $who --count").unwrap();
+        assert_eq!(out[2].render(), "1\n");
+        let err = s.execute("nb $whom").unwrap_err();
+        assert_eq!(err.column(), Some(4));
+        assert!(err.message().starts_with("parameter '$whom' is not set"), "{err}");
+    }
+
+    #[test]
+    fn continued_lines_join() {
+        let mut s = Session::new(graph(), None);
+        let out = s.execute("nb Putin \\\n  --count").unwrap();
+        assert_eq!(out[0].render(), "1\n");
     }
 
     #[test]

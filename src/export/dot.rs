@@ -31,7 +31,13 @@ pub fn style(kind: Kind) -> (&'static str, &'static str) {
     }
 }
 
-/// The subgraph as a DOT digraph named `name`.
+/// Line width for an edge of a given confidence: 0.5 (doubtful) to 4 (certain), one decimal.
+pub fn penwidth(confidence: f64) -> String {
+    let c = if confidence.is_finite() { confidence.clamp(0.0, 1.0) } else { 0.0 };
+    format!("{:.1}", 0.5 + 3.5 * c)
+}
+
+/// The subgraph as a DOT digraph named `name`; edge line width follows confidence.
 pub fn to_dot(sub: &Subgraph, name: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph \"{}\" {{", escape(name));
@@ -52,10 +58,11 @@ pub fn to_dot(sub: &Subgraph, name: &str) -> String {
         let symmetric = matches!(e.relation.as_str(), "negotiates_with" | "mentioned_with");
         let _ = writeln!(
             out,
-            "  \"n{}\" -> \"n{}\" [label=\"{}\"{}];",
+            "  \"n{}\" -> \"n{}\" [label=\"{}\", penwidth={}{}];",
             e.source,
             e.target,
             escape(&e.relation),
+            penwidth(e.confidence),
             if symmetric { ", dir=none" } else { "" },
         );
     }

@@ -1,9 +1,11 @@
 //! Exports: a [`Subgraph`] (the whole graph, or what a query result is about) as Graphviz DOT
 //! ([`dot`]) or as DESIGN.md's JSON shape ([`json`]).
 //!
-//! Architecture invariant: exporters produce strings; writing files is the caller's business.
+//! Architecture invariant: exporters produce strings (or bytes); writing files is the caller's
+//! business. [`graphviz`] is the one exporter that runs a program (Graphviz `dot`).
 
 pub mod dot;
+pub mod graphviz;
 pub mod json;
 
 use crate::graph::KnowledgeGraph;
@@ -20,7 +22,7 @@ pub struct ArticleView {
 }
 
 /// Nodes, edges and the articles their evidence cites: what an export writes.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Subgraph {
     pub nodes: Vec<NodeView>,
     pub edges: Vec<EdgeView>,

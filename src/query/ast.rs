@@ -28,31 +28,107 @@ pub enum Dir {
 }
 
 /// Edge and node filters shared by traversals.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filters {
     /// `--kind`: node kinds allowed (empty = all).
     pub kinds: Vec<Kind>,
     /// `--rel`: relations followed (empty = all), with the span of the flag's value for errors.
     pub rels: Vec<(Relation, Span)>,
+    /// `--since DATE`: only evidence dated on or after DATE counts (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// `--until DATE`: only evidence dated on or before DATE counts.
+    pub until: Option<String>,
+    /// `--min-confidence X`: edges below X are hidden.
+    pub min_confidence: Option<f64>,
+}
+
+impl Filters {
+    /// Whether a date filter is in force (then undated evidence does not count).
+    pub fn dated(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+}
+
+/// Which paths `path` looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PathMode {
+    /// One shortest path (the default).
+    #[default]
+    Shortest,
+    /// `--all-shortest`: every path of the shortest length.
+    AllShortest,
+    /// `--k N`: the N shortest simple paths (Yen).
+    K(usize),
+    /// `--all`: every simple path up to `--max` hops.
+    All,
+}
+
+/// How `path` measures length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weight {
+    /// Hops.
+    #[default]
+    Hops,
+    /// `--weight confidence`: cost of an edge is -ln(confidence), so well-evidenced edges win.
+    Confidence,
+}
+
+/// Everything `path` takes besides its two ends.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PathOptions {
+    /// `--max N`: hop limit.
+    pub max: Option<usize>,
+    pub mode: PathMode,
+    /// `--directed`: follow edges only the way they point.
+    pub directed: bool,
+    /// `--avoid A,B`: nodes no path may cross.
+    pub avoid: Vec<Name>,
+    /// `--via A`: a node every path must cross.
+    pub via: Option<Name>,
+    pub weight: Weight,
+    /// `--cap N`: how many paths `--all` may collect (default [`crate::query::eval::PATH_CAP`]);
+    /// the step budget grows with it.
+    pub cap: Option<usize>,
+    pub filters: Filters,
+}
+
+/// What `top` ranks by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TopBy {
+    /// Number of edges.
+    #[default]
+    Degree,
+    /// Number of evidence sentences on its edges.
+    Evidence,
 }
 
 /// A statement that reads the graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Query {
-    /// `path A B [--max N] [--all] [--kind K,…] [--rel R,…]`: shortest path (or all simple paths
-    /// up to `max` hops). `--kind` restricts the intermediate nodes.
-    Path { from: Name, to: Name, max: Option<usize>, all: bool, filters: Filters },
-    /// `neighbours A [--depth N] [--kind K,…] [--rel R,…] [--dir out|in|both] [--count]`.
+    /// `path A B [options]`: shortest path (or several; see [`PathOptions`]). `--kind` restricts
+    /// the intermediate nodes.
+    Path { from: Name, to: Name, options: PathOptions },
+    /// `neighbours A [--depth N] [--kind K,…] [--rel R,…] [--dir out|in|both] [--count] [--limit N]`.
     /// `--kind` filters the nodes listed; traversal goes through every node.
-    Neighbours { node: Name, depth: usize, filters: Filters, dir: Dir, count: bool },
+    Neighbours { node: Name, depth: usize, filters: Filters, dir: Dir, count: bool, limit: Option<usize> },
+    /// `common A B`: nodes adjacent to both.
+    Common { a: Name, b: Name, filters: Filters, limit: Option<usize> },
+    /// `top [KIND] [--by degree|evidence] [--limit N]`: the hubs.
+    Top { kind: Option<Kind>, by: TopBy, filters: Filters, limit: Option<usize> },
+    /// `degree A`: how many edges a node has, by direction and relation.
+    Degree { node: Name, filters: Filters },
+    /// `timeline A [B]`: the dated evidence of edges touching A (between A and B), oldest first.
+    Timeline { a: Name, b: Option<Name>, filters: Filters, limit: Option<usize> },
+    /// `diff --since DATE`: nodes and edges whose first evidence is dated on or after DATE.
+    Diff { filters: Filters, limit: Option<usize> },
     /// `show A`: everything about one node.
-    Show(Name),
+    Show(Name, Filters),
     /// `find TEXT`: nodes whose name or an alias contains TEXT.
-    Find(String),
+    Find(String, Option<usize>),
     /// `list KIND`: all nodes of a kind.
-    List(Kind),
+    List(Kind, Option<usize>),
     /// `evidence A B`: every sentence on every edge between A and B.
-    Evidence(Name, Name),
+    Evidence(Name, Name, Filters),
     /// `stats`: counts by kind and relation.
     Stats,
 }
@@ -67,6 +143,8 @@ pub enum Format {
     Json,
     /// Graphviz DOT of the result's subgraph.
     Dot,
+    /// Comma-separated values with a header row.
+    Csv,
 }
 
 impl Format {
@@ -76,6 +154,7 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Csv => "csv",
         }
     }
 }
@@ -87,7 +166,8 @@ impl std::str::FromStr for Format {
             "text" => Ok(Format::Text),
             "json" => Ok(Format::Json),
             "dot" => Ok(Format::Dot),
-            _ => Err(format!("unknown format '{s}' (expected text, json or dot)")),
+            "csv" => Ok(Format::Csv),
+            _ => Err(format!("unknown format '{s}' (expected text, json, csv or dot)")),
         }
     }
 }
@@ -97,10 +177,14 @@ impl std::str::FromStr for Format {
 pub enum ExportFormat {
     Dot,
     Json,
+    /// Rendered through Graphviz `dot`.
+    Svg,
+    /// Rendered through Graphviz `dot`.
+    Png,
 }
 
 /// A statement that acts on the session rather than reading the graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// `ingest PATH`: read articles into the graph.
     Ingest(PathBuf),
@@ -110,8 +194,12 @@ pub enum Command {
     Load(PathBuf),
     /// `export dot|json FILE [--all]`: the last result (default) or the whole graph.
     Export { format: ExportFormat, file: PathBuf, all: bool },
-    /// `set format text|json|dot`.
+    /// `set format text|json|csv|dot`.
     SetFormat(Format),
+    /// `set NAME VALUE`: a script parameter, used as `$NAME`.
+    SetParam(String, String),
+    /// `source FILE`: run a script's statements in this session.
+    Source(PathBuf),
     /// `help [COMMAND]`.
     Help(Option<String>),
     /// `quit` / `exit`.
@@ -119,7 +207,8 @@ pub enum Command {
 }
 
 /// One line of a script.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // one per line, built and dropped at once
+#[derive(Debug, Clone, PartialEq)]
 pub enum Statement {
     Query(Query),
     Command(Command),

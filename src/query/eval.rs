@@ -1,25 +1,40 @@
 //! Evaluation: a [`Query`] over a `&KnowledgeGraph` → a [`QueryResult`]. Pure: no IO, no
 //! printing, no mutation.
 //!
-//! Paths are undirected unless a direction is asked for: edges are followed both ways and each
-//! hop records the edge's real direction. Output order is deterministic (edge insertion order).
+//! Paths are undirected unless `--directed` is given: edges are followed both ways and each hop
+//! records the edge's real direction. Output order is deterministic (edge insertion order).
+//! Long searches (`path --all`, `--k`, deep neighbourhoods) check a cancellation flag as they go
+//! ([`eval_with`]), so a front end can stop them on Ctrl-C.
+//!
+//! Date filters (`--since`, `--until`) count an edge only through evidence whose article is dated
+//! in range; with no date filter every edge counts, dated or not.
 
-use super::ast::{Dir, Filters, Name, Query};
+use super::ast::{Dir, Filters, Name, PathMode, PathOptions, Query, TopBy, Weight};
 use super::error::Span;
-use super::result::{EdgeView, EvidenceView, Hop, NodeView, PathView, QueryResult, Reached, RelationGroup, Truncation};
+use super::result::{
+    EdgeView, EvidenceView, Hop, NodeView, PathView, QueryResult, Reached, RelationCount, RelationGroup, Shared,
+    TimelineEntry, Truncation,
+};
 use crate::graph::{EdgeId, KnowledgeGraph, NodeId, ResolveError};
-use crate::model::{Kind, Relation};
+use crate::model::{Evidence, Kind, Relation};
 use petgraph::Direction;
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
-/// `path --all` stops after this many paths and says so.
+/// `path --all` stops after this many paths (unless `--cap` says otherwise) and says so.
 pub const PATH_CAP: usize = 100;
-/// `path --all` gives up after this many search steps (edges looked at) and says so.
+/// `path --all` gives up after this many search steps (edges looked at) per [`PATH_CAP`] paths
+/// of its cap, and says so.
 pub const STEP_BUDGET: usize = 2_000_000;
 /// Hop limit of `path --all` when `--max` is not given.
 pub const DEFAULT_ALL_MAX: usize = 4;
 /// How many evidence sentences `show` includes.
 pub const SHOW_EVIDENCE: usize = 3;
+/// How many nodes `neighbours`, `find`, `list`, `common`, `timeline` and `diff` list unless `--limit` says otherwise.
+pub const DEFAULT_LIMIT: usize = 50;
+/// How many nodes `top` lists unless `--limit` says otherwise.
+pub const DEFAULT_TOP: usize = 10;
 
 /// Why a query could not be answered. The span points into the statement's line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +45,9 @@ pub enum EvalError {
     /// `--rel` named a relation that is neither builtin nor present in the graph.
     #[error("unknown relation '{name}' (expected one of: {known})")]
     UnknownRelation { name: String, known: String, span: Span },
+    /// The cancellation flag was raised (Ctrl-C) while the query ran.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl EvalError {
@@ -37,47 +55,92 @@ impl EvalError {
     pub fn span(&self) -> Span {
         match self {
             EvalError::Resolve { span, .. } | EvalError::UnknownRelation { span, .. } => *span,
+            EvalError::Cancelled => Span::default(),
         }
     }
 }
 
-/// Evaluates one query.
+/// Evaluates one query (it cannot be cancelled).
 pub fn eval(graph: &KnowledgeGraph, query: &Query) -> Result<QueryResult, EvalError> {
+    eval_with(graph, query, None)
+}
+
+/// Evaluates one query, giving up with [`EvalError::Cancelled`] once `cancel` is set.
+pub fn eval_with(graph: &KnowledgeGraph, query: &Query, cancel: Option<&AtomicBool>) -> Result<QueryResult, EvalError> {
+    let none = Filters::default();
+    let filters = match query {
+        Query::Path { options, .. } => &options.filters,
+        Query::Neighbours { filters, .. }
+        | Query::Common { filters, .. }
+        | Query::Top { filters, .. }
+        | Query::Degree { filters, .. }
+        | Query::Timeline { filters, .. }
+        | Query::Diff { filters, .. }
+        | Query::Show(_, filters)
+        | Query::Evidence(_, _, filters) => filters,
+        _ => &none,
+    };
+    check_relations(graph, filters)?;
+    let cx = Ctx { g: graph, f: filters, cancel };
     match query {
-        Query::Path { from, to, max, all, filters } => {
-            check_relations(graph, filters)?;
-            let (a, b) = (resolve(graph, from)?, resolve(graph, to)?);
-            Ok(path(graph, a, b, *max, *all, filters))
+        Query::Path { from, to, options } => {
+            let (a, b) = (cx.resolve(from)?, cx.resolve(to)?);
+            path(&cx, a, b, options)
         }
-        Query::Neighbours { node, depth, filters, dir, count } => {
-            check_relations(graph, filters)?;
-            let id = resolve(graph, node)?;
-            Ok(neighbours(graph, id, *depth, filters, *dir, *count))
+        Query::Neighbours { node, depth, dir, count, limit, .. } => {
+            let id = cx.resolve(node)?;
+            neighbours(&cx, id, *depth, *dir, *count, limit_of(*limit, DEFAULT_LIMIT))
         }
-        Query::Show(name) => Ok(show(graph, resolve(graph, name)?)),
-        Query::Find(text) => {
-            let nodes: Vec<NodeView> = graph.search(text).into_iter().map(|id| NodeView::new(graph, id)).collect();
-            let title = format!("{} {} matching '{text}'", nodes.len(), plural(nodes.len(), "node", "nodes"));
-            Ok(QueryResult::Nodes { title, nodes })
+        Query::Common { a, b, limit, .. } => {
+            let (a, b) = (cx.resolve(a)?, cx.resolve(b)?);
+            Ok(common(&cx, a, b, limit_of(*limit, DEFAULT_LIMIT)))
         }
-        Query::List(kind) => {
-            let nodes: Vec<NodeView> =
-                graph.nodes_of_kind(*kind).into_iter().map(|id| NodeView::new(graph, id)).collect();
-            let title = format!("{} {} of kind {kind}", nodes.len(), plural(nodes.len(), "node", "nodes"));
-            Ok(QueryResult::Nodes { title, nodes })
+        Query::Top { kind, by, limit, .. } => Ok(top(&cx, *kind, *by, limit_of(*limit, DEFAULT_TOP))),
+        Query::Degree { node, .. } => Ok(degree(&cx, cx.resolve(node)?)),
+        Query::Timeline { a, b, limit, .. } => {
+            let a = cx.resolve(a)?;
+            let b = b.as_ref().map(|b| cx.resolve(b)).transpose()?;
+            Ok(timeline(&cx, a, b, limit_of(*limit, DEFAULT_LIMIT)))
         }
-        Query::Evidence(a, b) => {
-            let (ia, ib) = (resolve(graph, a)?, resolve(graph, b)?);
+        Query::Diff { limit, .. } => Ok(diff(&cx, limit_of(*limit, DEFAULT_LIMIT))),
+        Query::Show(name, _) => Ok(show(&cx, cx.resolve(name)?)),
+        Query::Find(text, limit) => {
+            let ids = graph.search(text);
+            let title = format!("{} {} matching '{text}'", ids.len(), plural(ids.len(), "node", "nodes"));
+            Ok(nodes_result(graph, title, ids, limit_of(*limit, DEFAULT_LIMIT)))
+        }
+        Query::List(kind, limit) => {
+            let ids = graph.nodes_of_kind(*kind);
+            let title = format!("{} {} of kind {kind}", ids.len(), plural(ids.len(), "node", "nodes"));
+            Ok(nodes_result(graph, title, ids, limit_of(*limit, DEFAULT_LIMIT)))
+        }
+        Query::Evidence(a, b, _) => {
+            let (ia, ib) = (cx.resolve(a)?, cx.resolve(b)?);
             let edges = graph
                 .incident(ia, None)
                 .into_iter()
-                .filter(|&(_, other, _)| other == ib)
-                .map(|(e, _, _)| EdgeView::new(graph, e))
+                .filter(|&(e, other, _)| other == ib && cx.edge_ok(e))
+                .map(|(e, _, _)| cx.view(e))
                 .collect();
             Ok(QueryResult::Evidence { a: NodeView::new(graph, ia), b: NodeView::new(graph, ib), edges })
         }
         Query::Stats => Ok(stats(graph)),
     }
+}
+
+/// `--limit`: `None` → the default, `Some(0)` → no limit.
+fn limit_of(limit: Option<usize>, default: usize) -> usize {
+    match limit {
+        None => default,
+        Some(0) => usize::MAX,
+        Some(n) => n,
+    }
+}
+
+fn nodes_result(graph: &KnowledgeGraph, title: String, ids: Vec<NodeId>, limit: usize) -> QueryResult {
+    let more = ids.len().saturating_sub(limit);
+    let nodes = ids.into_iter().take(limit).map(|id| NodeView::new(graph, id)).collect();
+    QueryResult::Nodes { title, nodes, more }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -86,10 +149,6 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     } else {
         many
     }
-}
-
-fn resolve(graph: &KnowledgeGraph, name: &Name) -> Result<NodeId, EvalError> {
-    graph.resolve(&name.text).map_err(|error| EvalError::Resolve { error, span: name.span })
 }
 
 fn check_relations(graph: &KnowledgeGraph, filters: &Filters) -> Result<(), EvalError> {
@@ -105,8 +164,89 @@ fn check_relations(graph: &KnowledgeGraph, filters: &Filters) -> Result<(), Eval
     Ok(())
 }
 
-fn edge_ok(graph: &KnowledgeGraph, e: EdgeId, filters: &Filters) -> bool {
-    filters.rels.is_empty() || filters.rels.iter().any(|(r, _)| *r == graph.edge(e).relation)
+/// The lowest and highest full dates a (possibly partial) `YYYY[-MM[-DD]]` date stands for;
+/// `None` when it is not a date.
+pub fn date_bounds(d: &str) -> Option<(String, String)> {
+    let d = d.get(..10.min(d.len()))?;
+    let parts: Vec<&str> = d.split('-').collect();
+    let ok = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] if ok(y, 4) => Some((format!("{y}-01-01"), format!("{y}-12-31"))),
+        [y, m] if ok(y, 4) && ok(m, 2) => Some((format!("{y}-{m}-01"), format!("{y}-{m}-31"))),
+        [y, m, dd] if ok(y, 4) && ok(m, 2) && ok(dd, 2) => Some((d.to_string(), d.to_string())),
+        _ => None,
+    }
+}
+
+/// Evaluation context: the graph, the statement's filters and the cancellation flag.
+struct Ctx<'a> {
+    g: &'a KnowledgeGraph,
+    f: &'a Filters,
+    cancel: Option<&'a AtomicBool>,
+}
+
+impl Ctx<'_> {
+    fn resolve(&self, name: &Name) -> Result<NodeId, EvalError> {
+        self.g.resolve(&name.text).map_err(|error| EvalError::Resolve { error, span: name.span })
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(AtomicOrdering::Relaxed))
+    }
+
+    fn check(&self) -> Result<(), EvalError> {
+        if self.cancelled() {
+            Err(EvalError::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The date of an evidence sentence's article.
+    fn date_of(&self, ev: &Evidence) -> Option<&str> {
+        self.g.articles().get(&ev.article).and_then(|a| a.date.as_deref()).filter(|d| date_bounds(d).is_some())
+    }
+
+    /// Whether a piece of evidence counts under the date filters.
+    fn evidence_ok(&self, ev: &Evidence) -> bool {
+        if !self.f.dated() {
+            return true;
+        }
+        let Some((lo, hi)) = self.date_of(ev).and_then(date_bounds) else { return false };
+        let after = self.f.since.as_deref().and_then(date_bounds).is_none_or(|(since, _)| hi >= since);
+        let before = self.f.until.as_deref().and_then(date_bounds).is_none_or(|(_, until)| lo <= until);
+        after && before
+    }
+
+    /// Whether an edge passes the relation, confidence and date filters.
+    fn edge_ok(&self, e: EdgeId) -> bool {
+        let edge = self.g.edge(e);
+        (self.f.rels.is_empty() || self.f.rels.iter().any(|(r, _)| *r == edge.relation))
+            && self.f.min_confidence.is_none_or(|m| edge.confidence() >= m)
+            && (!self.f.dated() || edge.evidence.iter().any(|ev| self.evidence_ok(ev)))
+    }
+
+    /// An edge's view with the evidence the date filters keep.
+    fn view(&self, e: EdgeId) -> EdgeView {
+        EdgeView::filtered(self.g, e, |ev| self.evidence_ok(ev))
+    }
+
+    fn node(&self, id: NodeId) -> NodeView {
+        NodeView::new(self.g, id)
+    }
+
+    fn hop(&self, (from, to, e, forward): RawHop) -> Hop {
+        Hop { from: self.node(from), to: self.node(to), edge: self.view(e), forward }
+    }
+
+    fn path_view(&self, hops: &[RawHop]) -> PathView {
+        PathView { hops: hops.iter().map(|&h| self.hop(h)).collect() }
+    }
+
+    /// Edges at `id` in a direction that pass the filters: (edge, other end, edge points from `id`).
+    fn incident(&self, id: NodeId, dir: Dir) -> Vec<(EdgeId, NodeId, bool)> {
+        self.g.incident(id, direction(dir)).into_iter().filter(|&(e, _, _)| self.edge_ok(e)).collect()
+    }
 }
 
 fn kind_ok(kinds: &[Kind], kind: Kind) -> bool {
@@ -121,175 +261,446 @@ fn direction(dir: Dir) -> Option<Direction> {
     }
 }
 
-/// Steps from `id` allowed by the filters: (edge, other end, edge points from `id`), at most
-/// one edge per neighbour (the first, in insertion order).
-fn steps(graph: &KnowledgeGraph, id: NodeId, dir: Dir, filters: &Filters) -> Vec<(EdgeId, NodeId, bool)> {
-    let mut seen = HashSet::new();
-    graph
-        .incident(id, direction(dir))
-        .into_iter()
-        .filter(|&(e, other, _)| edge_ok(graph, e, filters) && seen.insert(other))
-        .collect()
-}
-
-fn hop(graph: &KnowledgeGraph, from: NodeId, to: NodeId, e: EdgeId, forward: bool) -> Hop {
-    Hop { from: NodeView::new(graph, from), to: NodeView::new(graph, to), edge: EdgeView::new(graph, e), forward }
-}
-
-fn path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>, all: bool, filters: &Filters) -> QueryResult {
-    let (paths, truncated) = if all {
-        let max = max.unwrap_or(DEFAULT_ALL_MAX);
-        all_paths(graph, a, b, max, filters)
-    } else {
-        (shortest_path(graph, a, b, max, filters).into_iter().collect(), None)
-    };
-    let max = if all { Some(max.unwrap_or(DEFAULT_ALL_MAX)) } else { max };
-    QueryResult::Path { from: NodeView::new(graph, a), to: NodeView::new(graph, b), paths, all, max, truncated }
-}
-
-/// Breadth-first search from `a`; intermediate nodes must pass the kind filter.
-fn shortest_path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>, filters: &Filters) -> Option<PathView> {
-    let mut prev: HashMap<NodeId, (NodeId, EdgeId, bool)> = HashMap::new();
-    let mut queue = VecDeque::from([(a, 0usize)]);
-    let mut seen = HashSet::from([a]);
-    while let Some((cur, dist)) = queue.pop_front() {
-        if cur == b {
-            break;
-        }
-        if max.is_some_and(|m| dist >= m) || (cur != a && !kind_ok(&filters.kinds, graph.node(cur).kind)) {
-            continue;
-        }
-        for (e, other, forward) in steps(graph, cur, Dir::Both, filters) {
-            if seen.insert(other) {
-                prev.insert(other, (cur, e, forward));
-                queue.push_back((other, dist + 1));
-            }
-        }
-    }
-    if a != b && !prev.contains_key(&b) {
-        return None;
-    }
-    let mut hops = Vec::new();
-    let mut cur = b;
-    while cur != a {
-        let (p, e, forward) = prev[&cur];
-        hops.push(hop(graph, p, cur, e, forward));
-        cur = p;
-    }
-    hops.reverse();
-    Some(PathView { hops })
-}
-
-/// Every simple path of at most `max` hops, shortest first (iterative deepening), at most
-/// [`PATH_CAP`], within [`STEP_BUDGET`]; the second value says why it stopped early, if it did.
-fn all_paths(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: usize, filters: &Filters) -> (Vec<PathView>, Option<Truncation>) {
-    let mut search = Search { found: Vec::new(), steps: 0 };
-    // Nothing to enumerate when even the shortest path is too long (or there is none).
-    let shortest = match shortest_path(graph, a, b, Some(max), filters) {
-        Some(p) if !p.hops.is_empty() => p.hops.len(),
-        _ => return (Vec::new(), None),
-    };
-    for len in shortest..=max {
-        let mut stack = vec![a];
-        let mut hops = Vec::new();
-        exact_paths(graph, b, len, filters, &mut stack, &mut hops, &mut search);
-        if search.found.len() > PATH_CAP || search.steps > STEP_BUDGET {
-            break;
-        }
-        // No path can be longer than the number of nodes.
-        if len >= graph.node_count() {
-            break;
-        }
-    }
-    let mut found = search.found;
-    let truncated = if found.len() > PATH_CAP {
-        Some(Truncation::PathCap(PATH_CAP))
-    } else if search.steps > STEP_BUDGET {
-        Some(Truncation::StepBudget(STEP_BUDGET))
-    } else {
-        None
-    };
-    found.truncate(PATH_CAP);
-    let paths = found
-        .into_iter()
-        .map(|hs| PathView { hops: hs.into_iter().map(|(f, t, e, fw)| hop(graph, f, t, e, fw)).collect() })
-        .collect();
-    (paths, truncated)
-}
-
 /// One hop while searching: (from, to, edge, edge points from → to).
 type RawHop = (NodeId, NodeId, EdgeId, bool);
+
+/// The search space of one `path` statement.
+struct PathSpace<'a, 'c> {
+    cx: &'a Ctx<'c>,
+    directed: bool,
+    weighted: bool,
+    avoid: HashSet<NodeId>,
+    max: Option<usize>,
+}
+
+/// A candidate in Dijkstra's queue: lowest cost first, then first pushed (so unit costs
+/// behave exactly like breadth-first search in insertion order).
+#[derive(PartialEq)]
+struct Queued {
+    cost: f64,
+    seq: usize,
+    node: NodeId,
+}
+
+impl Eq for Queued {}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.cost.total_cmp(&self.cost).then_with(|| other.seq.cmp(&self.seq))
+    }
+}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PathSpace<'_, '_> {
+    fn cost(&self, e: EdgeId) -> f64 {
+        if self.weighted {
+            -(self.cx.g.edge(e).confidence().clamp(1e-9, 1.0)).ln()
+        } else {
+            1.0
+        }
+    }
+
+    /// Steps from `id`: at most one per neighbour (the cheapest edge, first in insertion order).
+    fn steps(&self, id: NodeId) -> Vec<(EdgeId, NodeId, bool)> {
+        let dir = if self.directed { Dir::Out } else { Dir::Both };
+        let mut best: Vec<(EdgeId, NodeId, bool)> = Vec::new();
+        let mut at: HashMap<NodeId, usize> = HashMap::new();
+        for (e, other, fw) in self.cx.incident(id, dir) {
+            if self.avoid.contains(&other) {
+                continue;
+            }
+            match at.get(&other) {
+                Some(&i) if self.weighted && self.cost(e) < self.cost(best[i].0) => best[i] = (e, other, fw),
+                Some(_) => {}
+                None => {
+                    at.insert(other, best.len());
+                    best.push((e, other, fw));
+                }
+            }
+        }
+        best
+    }
+
+    fn path_cost(&self, hops: &[RawHop]) -> f64 {
+        hops.iter().map(|h| self.cost(h.2)).sum()
+    }
+
+    /// The cheapest path from `a` to `b` not crossing `blocked` nodes nor taking `blocked_steps`,
+    /// within `max` hops; intermediate nodes must pass the kind filter.
+    fn shortest(
+        &self,
+        a: NodeId,
+        b: NodeId,
+        blocked: &HashSet<NodeId>,
+        blocked_steps: &HashSet<(NodeId, NodeId)>,
+        max: Option<usize>,
+    ) -> Result<Option<Vec<RawHop>>, EvalError> {
+        let mut best: HashMap<NodeId, (f64, usize)> = HashMap::from([(a, (0.0, 0))]);
+        let mut prev: HashMap<NodeId, RawHop> = HashMap::new();
+        let mut heap = BinaryHeap::from([Queued { cost: 0.0, seq: 0, node: a }]);
+        let mut done = HashSet::new();
+        let mut seq = 1;
+        while let Some(Queued { cost, node: cur, .. }) = heap.pop() {
+            self.cx.check()?;
+            if !done.insert(cur) {
+                continue;
+            }
+            if cur == b {
+                break;
+            }
+            let hops = best[&cur].1;
+            if max.is_some_and(|m| hops >= m) || (cur != a && !kind_ok(&self.cx.f.kinds, self.cx.g.node(cur).kind)) {
+                continue;
+            }
+            for (e, other, fw) in self.steps(cur) {
+                if done.contains(&other) || blocked.contains(&other) || blocked_steps.contains(&(cur, other)) {
+                    continue;
+                }
+                let c = cost + self.cost(e);
+                if best.get(&other).is_none_or(|&(old, _)| c < old) {
+                    best.insert(other, (c, hops + 1));
+                    prev.insert(other, (cur, other, e, fw));
+                    heap.push(Queued { cost: c, seq, node: other });
+                    seq += 1;
+                }
+            }
+        }
+        if a == b {
+            return Ok(Some(Vec::new()));
+        }
+        if !prev.contains_key(&b) {
+            return Ok(None);
+        }
+        let mut hops = Vec::new();
+        let mut cur = b;
+        while cur != a {
+            let h = prev[&cur];
+            hops.push(h);
+            cur = h.0;
+        }
+        hops.reverse();
+        Ok(Some(hops))
+    }
+
+    /// The shortest path from `a` to `b` through `via` (shortest to `via`, then shortest on
+    /// without crossing the first leg again).
+    fn shortest_via(&self, a: NodeId, b: NodeId, via: Option<NodeId>) -> Result<Option<Vec<RawHop>>, EvalError> {
+        let none = HashSet::new();
+        let Some(v) = via else { return self.shortest(a, b, &HashSet::new(), &none, self.max) };
+        let Some(first) = self.shortest(a, v, &HashSet::from([b]), &none, self.max)? else { return Ok(None) };
+        let used: HashSet<NodeId> = first.iter().map(|h| h.0).collect();
+        let rest = self.max.map(|m| m.saturating_sub(first.len()));
+        if rest == Some(0) && v != b {
+            return Ok(None);
+        }
+        let Some(second) = self.shortest(v, b, &used, &none, rest)? else { return Ok(None) };
+        Ok(Some(first.into_iter().chain(second).collect()))
+    }
+
+    /// Yen's k shortest simple paths (cheapest first). With `via`, only paths through it count
+    /// (searching at most a bounded number of candidates).
+    fn k_shortest(&self, a: NodeId, b: NodeId, k: usize, via: Option<NodeId>) -> Result<Vec<Vec<RawHop>>, EvalError> {
+        let Some(first) = self.shortest(a, b, &HashSet::new(), &HashSet::new(), self.max)? else { return Ok(Vec::new()) };
+        let through = |p: &Vec<RawHop>| via.is_none_or(|v| v == a || p.iter().any(|h| h.1 == v));
+        let mut accepted: Vec<Vec<RawHop>> = vec![first];
+        let mut candidates: Vec<Vec<RawHop>> = Vec::new();
+        let mut kept = usize::from(through(&accepted[0]));
+        let rounds = if via.is_some() { k * 10 + 50 } else { k };
+        while kept < k && accepted.len() < rounds {
+            let last = accepted.last().expect("one path at least").clone();
+            for i in 0..last.len() {
+                self.cx.check()?;
+                let spur = last[i].0;
+                let root = &last[..i];
+                let mut blocked_steps = HashSet::new();
+                for p in &accepted {
+                    if p.len() > i && p[..i].iter().map(|h| (h.0, h.1)).eq(root.iter().map(|h| (h.0, h.1))) {
+                        blocked_steps.insert((p[i].0, p[i].1));
+                    }
+                }
+                let blocked: HashSet<NodeId> = root.iter().map(|h| h.0).collect();
+                let max = self.max.map(|m| m.saturating_sub(i));
+                if max == Some(0) {
+                    continue;
+                }
+                if let Some(spur_path) = self.shortest(spur, b, &blocked, &blocked_steps, max)? {
+                    let total: Vec<RawHop> = root.iter().copied().chain(spur_path).collect();
+                    if !accepted.contains(&total) && !candidates.contains(&total) {
+                        candidates.push(total);
+                    }
+                }
+            }
+            if candidates.is_empty() {
+                break;
+            }
+            // The cheapest candidate; ties go to the fewest hops, then the first found.
+            let best = (0..candidates.len())
+                .min_by(|&x, &y| {
+                    self.path_cost(&candidates[x])
+                        .total_cmp(&self.path_cost(&candidates[y]))
+                        .then(candidates[x].len().cmp(&candidates[y].len()))
+                })
+                .expect("not empty");
+            let next = candidates.remove(best);
+            kept += usize::from(through(&next));
+            accepted.push(next);
+        }
+        Ok(accepted.into_iter().filter(through).take(k).collect())
+    }
+
+    /// Every shortest path (in hops), at most `cap`: breadth-first layers, then every way back.
+    fn all_shortest(&self, a: NodeId, b: NodeId, cap: usize) -> Result<(Vec<Vec<RawHop>>, bool), EvalError> {
+        let mut dist: HashMap<NodeId, usize> = HashMap::from([(a, 0)]);
+        let mut preds: HashMap<NodeId, Vec<RawHop>> = HashMap::new();
+        let mut queue = VecDeque::from([a]);
+        while let Some(cur) = queue.pop_front() {
+            self.cx.check()?;
+            let d = dist[&cur];
+            if dist.get(&b).is_some_and(|&db| d >= db) {
+                continue;
+            }
+            if cur == b || self.max.is_some_and(|m| d >= m) || (cur != a && !kind_ok(&self.cx.f.kinds, self.cx.g.node(cur).kind)) {
+                continue;
+            }
+            for (e, other, fw) in self.steps(cur) {
+                match dist.get(&other) {
+                    None => {
+                        dist.insert(other, d + 1);
+                        preds.entry(other).or_default().push((cur, other, e, fw));
+                        queue.push_back(other);
+                    }
+                    Some(&od) if od == d + 1 => preds.entry(other).or_default().push((cur, other, e, fw)),
+                    _ => {}
+                }
+            }
+        }
+        let mut out: Vec<Vec<RawHop>> = Vec::new();
+        if a == b || !preds.contains_key(&b) {
+            return Ok((out, false));
+        }
+        // Depth-first from b back to a over the predecessor lists.
+        let mut stack: Vec<(NodeId, Vec<RawHop>)> = vec![(b, Vec::new())];
+        let mut capped = false;
+        while let Some((cur, suffix)) = stack.pop() {
+            self.cx.check()?;
+            if cur == a {
+                let mut p = suffix;
+                p.reverse();
+                if out.len() == cap {
+                    capped = true;
+                    break;
+                }
+                out.push(p);
+                continue;
+            }
+            for &h in preds.get(&cur).into_iter().flatten().rev() {
+                let mut s = suffix.clone();
+                s.push(h);
+                stack.push((h.0, s));
+            }
+        }
+        Ok((out, capped))
+    }
+}
+
+fn path(cx: &Ctx, a: NodeId, b: NodeId, o: &PathOptions) -> Result<QueryResult, EvalError> {
+    let mut avoid = HashSet::new();
+    for n in &o.avoid {
+        let id = cx.resolve(n)?;
+        if id != a && id != b {
+            avoid.insert(id);
+        }
+    }
+    // A path always crosses its own ends.
+    let via = o.via.as_ref().map(|v| cx.resolve(v)).transpose()?.filter(|&v| v != a && v != b);
+    let max = match o.mode {
+        PathMode::All => Some(o.max.unwrap_or(DEFAULT_ALL_MAX)),
+        _ => o.max,
+    };
+    let space = PathSpace { cx, directed: o.directed, weighted: o.weight == Weight::Confidence, avoid, max };
+    let mut truncated = None;
+    let raw: Vec<Vec<RawHop>> = match o.mode {
+        PathMode::Shortest => space.shortest_via(a, b, via)?.into_iter().collect(),
+        PathMode::K(k) => space.k_shortest(a, b, k, via)?,
+        PathMode::AllShortest => {
+            let (paths, capped) = match via {
+                None => space.all_shortest(a, b, PATH_CAP)?,
+                Some(v) => {
+                    // Every shortest way to `via` joined with every shortest way on, kept when simple.
+                    let (first, c1) = space.all_shortest(a, v, PATH_CAP)?;
+                    let (second, c2) = space.all_shortest(v, b, PATH_CAP)?;
+                    let mut joined = Vec::new();
+                    for p in &first {
+                        for q in &second {
+                            let nodes: HashSet<NodeId> = p.iter().map(|h| h.0).collect();
+                            if q.iter().all(|h| !nodes.contains(&h.1)) {
+                                joined.push(p.iter().chain(q).copied().collect::<Vec<_>>());
+                            }
+                        }
+                    }
+                    let shortest = joined.iter().map(Vec::len).min().unwrap_or(0);
+                    joined.retain(|p| p.len() == shortest);
+                    let capped = c1 || c2 || joined.len() > PATH_CAP;
+                    joined.truncate(PATH_CAP);
+                    (joined, capped)
+                }
+            };
+            if capped {
+                truncated = Some(Truncation::PathCap(PATH_CAP));
+            }
+            paths
+        }
+        PathMode::All => {
+            let cap = o.cap.unwrap_or(PATH_CAP);
+            let (paths, t) = all_paths(&space, a, b, max.unwrap_or(DEFAULT_ALL_MAX), cap, via)?;
+            truncated = t;
+            paths
+        }
+    };
+    let paths = raw.iter().map(|p| cx.path_view(p)).collect();
+    Ok(QueryResult::Path {
+        from: cx.node(a),
+        to: cx.node(b),
+        paths,
+        mode: o.mode,
+        weighted: space.weighted,
+        max,
+        truncated,
+    })
+}
 
 /// State of an all-paths search: paths found and steps taken.
 struct Search {
     found: Vec<Vec<RawHop>>,
     steps: usize,
+    cap: usize,
+    budget: usize,
+    via: Option<NodeId>,
+}
+
+impl Search {
+    fn over(&self) -> bool {
+        self.found.len() > self.cap || self.steps > self.budget
+    }
+}
+
+/// Every simple path of at most `max` hops, shortest first (iterative deepening), at most
+/// `cap`, within a step budget of [`STEP_BUDGET`] per [`PATH_CAP`] paths of the cap; the second
+/// value says why it stopped early, if it did.
+fn all_paths(
+    space: &PathSpace,
+    a: NodeId,
+    b: NodeId,
+    max: usize,
+    cap: usize,
+    via: Option<NodeId>,
+) -> Result<(Vec<Vec<RawHop>>, Option<Truncation>), EvalError> {
+    let budget = STEP_BUDGET.saturating_mul(cap.div_ceil(PATH_CAP).max(1));
+    let mut search = Search { found: Vec::new(), steps: 0, cap, budget, via };
+    // Nothing to enumerate when even the shortest path is too long (or there is none).
+    let shortest = match space.shortest(a, b, &HashSet::new(), &HashSet::new(), Some(max))? {
+        Some(p) if !p.is_empty() => p.len(),
+        _ => return Ok((Vec::new(), None)),
+    };
+    for len in shortest..=max {
+        let mut stack = vec![a];
+        let mut hops = Vec::new();
+        exact_paths(space, b, len, &mut stack, &mut hops, &mut search)?;
+        // No path can be longer than the number of nodes.
+        if search.over() || len >= space.cx.g.node_count() {
+            break;
+        }
+    }
+    let mut found = search.found;
+    let truncated = if found.len() > cap {
+        Some(Truncation::PathCap(cap))
+    } else if search.steps > budget {
+        Some(Truncation::StepBudget(budget))
+    } else {
+        None
+    };
+    found.truncate(cap);
+    Ok((found, truncated))
 }
 
 /// Depth-first search for simple paths of exactly `len` hops from the top of `stack` to `b`.
 fn exact_paths(
-    graph: &KnowledgeGraph,
+    space: &PathSpace,
     b: NodeId,
     len: usize,
-    filters: &Filters,
     stack: &mut Vec<NodeId>,
     hops: &mut Vec<RawHop>,
     search: &mut Search,
-) {
-    if search.found.len() > PATH_CAP || search.steps > STEP_BUDGET {
-        return;
+) -> Result<(), EvalError> {
+    if search.over() {
+        return Ok(());
     }
     let cur = *stack.last().expect("stack starts with the source");
-    for (e, other, forward) in steps(graph, cur, Dir::Both, filters) {
+    for (e, other, forward) in space.steps(cur) {
         search.steps += 1;
+        if search.steps.is_multiple_of(4096) {
+            space.cx.check()?;
+        }
         if stack.contains(&other) {
             continue;
         }
         let last = hops.len() + 1 == len;
         if other == b {
-            if last {
+            if last && search.via.is_none_or(|v| stack.contains(&v)) {
                 hops.push((cur, other, e, forward));
                 search.found.push(hops.clone());
                 hops.pop();
             }
             continue;
         }
-        if last || !kind_ok(&filters.kinds, graph.node(other).kind) {
+        if last || !kind_ok(&space.cx.f.kinds, space.cx.g.node(other).kind) {
             continue;
         }
         stack.push(other);
         hops.push((cur, other, e, forward));
-        exact_paths(graph, b, len, filters, stack, hops, search);
+        exact_paths(space, b, len, stack, hops, search)?;
         hops.pop();
         stack.pop();
+        if search.over() {
+            break;
+        }
     }
+    Ok(())
 }
 
-fn neighbours(graph: &KnowledgeGraph, center: NodeId, depth: usize, filters: &Filters, dir: Dir, count: bool) -> QueryResult {
+fn neighbours(cx: &Ctx, center: NodeId, depth: usize, dir: Dir, count: bool, limit: usize) -> Result<QueryResult, EvalError> {
     let mut levels: Vec<Vec<Reached>> = Vec::new();
     let mut edges: Vec<EdgeId> = Vec::new();
+    let mut edge_seen = HashSet::new();
     let mut seen = HashSet::from([center]);
     let mut frontier = vec![center];
     let mut total = 0;
+    let mut listed = 0;
     for _ in 0..depth {
         let mut level = Vec::new();
         let mut next = Vec::new();
         for &cur in &frontier {
-            for (e, other, forward) in graph.incident(cur, direction(dir)) {
-                if !edge_ok(graph, e, filters) {
-                    continue;
-                }
-                if !edges.contains(&e) {
+            cx.check()?;
+            for (e, other, forward) in cx.incident(cur, dir) {
+                if edge_seen.insert(e) {
                     edges.push(e);
                 }
                 if !seen.insert(other) {
                     continue;
                 }
                 next.push(other);
-                if kind_ok(&filters.kinds, graph.node(other).kind) {
+                if kind_ok(&cx.f.kinds, cx.g.node(other).kind) {
                     total += 1;
-                    let via = (graph.node(cur).name.clone(), graph.edge(e).relation.to_string(), forward);
-                    level.push(Reached { node: NodeView::new(graph, other), via });
+                    if listed < limit && !count {
+                        listed += 1;
+                        let via = (cx.g.node(cur).name.clone(), cx.g.edge(e).relation.to_string(), forward);
+                        level.push(Reached { node: cx.node(other), via });
+                    }
                 }
             }
         }
@@ -299,38 +710,225 @@ fn neighbours(graph: &KnowledgeGraph, center: NodeId, depth: usize, filters: &Fi
         }
         frontier = next;
     }
-    let center_view = NodeView::new(graph, center);
+    let center_view = cx.node(center);
     if count {
-        return QueryResult::Count { center: center_view, depth, count: total };
+        return Ok(QueryResult::Count { center: center_view, depth, count: total });
     }
-    let edges = edges.into_iter().map(|e| EdgeView::new(graph, e)).collect();
-    QueryResult::Neighbours { center: center_view, depth, levels, edges }
+    // Export only the edges between listed nodes (and the centre).
+    let shown: HashSet<usize> =
+        levels.iter().flatten().map(|r| r.node.id).chain(std::iter::once(center.index())).collect();
+    let edges = edges
+        .into_iter()
+        .filter(|&e| {
+            let (s, t) = cx.g.endpoints(e);
+            shown.contains(&s.index()) && shown.contains(&t.index())
+        })
+        .map(|e| cx.view(e))
+        .collect();
+    Ok(QueryResult::Neighbours { center: center_view, depth, levels, edges, more: total - listed })
 }
 
-fn show(graph: &KnowledgeGraph, id: NodeId) -> QueryResult {
+/// `A --rel--> X` or `A <--rel-- X`, with `from` first.
+fn label(cx: &Ctx, from: NodeId, e: EdgeId, to: NodeId, outgoing: bool) -> String {
+    let rel = &cx.g.edge(e).relation;
+    let (f, t) = (&cx.g.node(from).name, &cx.g.node(to).name);
+    if outgoing {
+        format!("{f} --{rel}--> {t}")
+    } else {
+        format!("{f} <--{rel}-- {t}")
+    }
+}
+
+fn common(cx: &Ctx, a: NodeId, b: NodeId, limit: usize) -> QueryResult {
+    let around = |n: NodeId| {
+        let mut m: BTreeMap<NodeId, Vec<(EdgeId, bool)>> = BTreeMap::new();
+        for (e, other, out) in cx.incident(n, Dir::Both) {
+            m.entry(other).or_default().push((e, out));
+        }
+        m
+    };
+    let (na, nb) = (around(a), around(b));
+    let mut shared = Vec::new();
+    let mut edges = Vec::new();
+    let mut total = 0;
+    for (x, ea) in &na {
+        let Some(eb) = nb.get(x) else { continue };
+        if *x == a || *x == b || !kind_ok(&cx.f.kinds, cx.g.node(*x).kind) {
+            continue;
+        }
+        total += 1;
+        if shared.len() >= limit {
+            continue;
+        }
+        let to_a = ea.iter().map(|&(e, out)| label(cx, *x, e, a, !out)).collect();
+        let to_b = eb.iter().map(|&(e, out)| label(cx, *x, e, b, !out)).collect();
+        edges.extend(ea.iter().chain(eb).map(|&(e, _)| cx.view(e)));
+        shared.push(Shared { node: cx.node(*x), to_a, to_b });
+    }
+    let more = total - shared.len();
+    QueryResult::Common { a: cx.node(a), b: cx.node(b), shared, edges, more }
+}
+
+fn top(cx: &Ctx, kind: Option<Kind>, by: TopBy, limit: usize) -> QueryResult {
+    let mut rows: Vec<(NodeId, usize)> = cx
+        .g
+        .node_ids()
+        .filter(|&id| kind.is_none_or(|k| cx.g.node(id).kind == k))
+        .map(|id| {
+            let incident = cx.incident(id, Dir::Both);
+            let score = match by {
+                TopBy::Degree => incident.len(),
+                TopBy::Evidence => incident
+                    .iter()
+                    .map(|&(e, _, _)| cx.g.edge(e).evidence.iter().filter(|ev| cx.evidence_ok(ev)).count())
+                    .sum(),
+            };
+            (id, score)
+        })
+        .filter(|&(_, s)| s > 0)
+        .collect();
+    rows.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let more = rows.len().saturating_sub(limit);
+    let by_name = match by {
+        TopBy::Degree => "degree",
+        TopBy::Evidence => "evidence",
+    };
+    let of = kind.map(|k| format!(" {k}")).unwrap_or_default();
+    let title = format!("top{of} nodes by {by_name}");
+    let rows = rows.into_iter().take(limit).map(|(id, s)| (cx.node(id), s)).collect();
+    QueryResult::Top { title, by: by_name, rows, more }
+}
+
+fn degree(cx: &Ctx, id: NodeId) -> QueryResult {
+    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut out, mut inc) = (0, 0);
+    for (e, _, outgoing) in cx.incident(id, Dir::Both) {
+        let c = by.entry(cx.g.edge(e).relation.to_string()).or_default();
+        if outgoing {
+            out += 1;
+            c.0 += 1;
+        } else {
+            inc += 1;
+            c.1 += 1;
+        }
+    }
+    let by_relation = by.into_iter().map(|(relation, (o, i))| RelationCount { relation, out: o, inc: i }).collect();
+    QueryResult::Degree { node: cx.node(id), out, inc, by_relation }
+}
+
+fn timeline(cx: &Ctx, a: NodeId, b: Option<NodeId>, limit: usize) -> QueryResult {
+    let mut entries: Vec<TimelineEntry> = Vec::new();
+    for (e, other, outgoing) in cx.incident(a, Dir::Both) {
+        if b.is_some_and(|b| b != other) {
+            continue;
+        }
+        let view = cx.view(e);
+        let lbl = label(cx, a, e, other, outgoing);
+        for ev in cx.g.edge(e).evidence.iter().filter(|ev| cx.evidence_ok(ev)) {
+            entries.push(TimelineEntry {
+                date: cx.date_of(ev).map(str::to_string),
+                label: lbl.clone(),
+                edge: view.clone(),
+                evidence: EvidenceView::new(ev),
+            });
+        }
+    }
+    // Oldest first; undated last; ties keep edge order, then article and sentence order.
+    entries.sort_by(|x, y| match (&x.date, &y.date) {
+        (Some(p), Some(q)) => p.cmp(q),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    });
+    let more = entries.len().saturating_sub(limit);
+    entries.truncate(limit);
+    let name = |id: NodeId| cx.g.node(id).name.clone();
+    let title = match b {
+        Some(b) => format!("timeline of {} and {}", name(a), name(b)),
+        None => format!("timeline of {}", name(a)),
+    };
+    QueryResult::Timeline { title, entries, more }
+}
+
+fn diff(cx: &Ctx, limit: usize) -> QueryResult {
+    let since = cx.f.since.clone().unwrap_or_default();
+    // The first date of an edge is its earliest dated evidence; undated edges never count as new.
+    let first_date = |e: EdgeId| -> Option<String> {
+        cx.g.edge(e).evidence.iter().filter_map(|ev| cx.date_of(ev)).map(|d| d.to_string()).min()
+    };
+    let all = Filters::default();
+    let unfiltered = Ctx { g: cx.g, f: &all, cancel: None };
+    let mut node_first: HashMap<NodeId, String> = HashMap::new();
+    for e in cx.g.edge_ids() {
+        let Some(d) = first_date(e) else { continue };
+        let (s, t) = cx.g.endpoints(e);
+        for n in [s, t] {
+            let slot = node_first.entry(n).or_insert_with(|| d.clone());
+            if d < *slot {
+                *slot = d.clone();
+            }
+        }
+    }
+    let mut edges: Vec<(String, String, EdgeView)> = Vec::new();
+    for e in cx.g.edge_ids() {
+        if !cx.edge_ok(e) {
+            continue;
+        }
+        let Some(d) = first_date(e) else { continue };
+        // New when its first evidence is in range (on or after --since, before --until).
+        let first_ok = cx.g.edge(e).evidence.iter().filter(|ev| cx.date_of(ev) == Some(d.as_str())).any(|ev| cx.evidence_ok(ev));
+        if !first_ok {
+            continue;
+        }
+        let (s, t) = cx.g.endpoints(e);
+        if !kind_ok(&cx.f.kinds, cx.g.node(s).kind) && !kind_ok(&cx.f.kinds, cx.g.node(t).kind) {
+            continue;
+        }
+        edges.push((d, label(&unfiltered, s, e, t, true), cx.view(e)));
+    }
+    let mut nodes: Vec<(String, NodeView)> = Vec::new();
+    for id in cx.g.node_ids() {
+        let Some(d) = node_first.get(&id) else { continue };
+        let in_range = date_bounds(d).is_some_and(|(lo, hi)| {
+            cx.f.since.as_deref().and_then(date_bounds).is_none_or(|(s, _)| hi >= s)
+                && cx.f.until.as_deref().and_then(date_bounds).is_none_or(|(_, u)| lo <= u)
+        });
+        if in_range && kind_ok(&cx.f.kinds, cx.g.node(id).kind) {
+            nodes.push((d.clone(), cx.node(id)));
+        }
+    }
+    nodes.sort_by(|x, y| x.0.cmp(&y.0));
+    edges.sort_by(|x, y| x.0.cmp(&y.0));
+    let (more_nodes, more_edges) = (nodes.len().saturating_sub(limit), edges.len().saturating_sub(limit));
+    nodes.truncate(limit);
+    edges.truncate(limit);
+    QueryResult::Diff { since, nodes, edges, more_nodes, more_edges }
+}
+
+fn show(cx: &Ctx, id: NodeId) -> QueryResult {
+    let graph = cx.g;
     let n = graph.node(id);
     let mut groups: BTreeMap<(String, bool), Vec<String>> = BTreeMap::new();
     let mut evidence = Vec::new();
     let mut edges = Vec::new();
     let mut neighbours: Vec<NodeView> = Vec::new();
-    for (e, other, outgoing) in graph.incident(id, None) {
+    for (e, other, outgoing) in cx.incident(id, Dir::Both) {
         let edge = graph.edge(e);
         let other_name = graph.node(other).name.clone();
         groups.entry((edge.relation.to_string(), outgoing)).or_default().push(other_name.clone());
         if evidence.len() < SHOW_EVIDENCE {
-            if let Some(ev) = edge.evidence.first() {
+            if let Some(ev) = edge.evidence.iter().find(|ev| cx.evidence_ok(ev)) {
                 let label = if outgoing {
                     format!("{} --{}--> {}", n.name, edge.relation, other_name)
                 } else {
                     format!("{} --{}--> {}", other_name, edge.relation, n.name)
                 };
-                let view = EvidenceView { article: ev.article.clone(), sentence: ev.sentence, text: ev.text.clone() };
-                evidence.push((label, view));
+                evidence.push((label, EvidenceView::new(ev)));
             }
         }
-        edges.push(EdgeView::new(graph, e));
+        edges.push(cx.view(e));
         if !neighbours.iter().any(|v| v.id == other.index()) {
-            neighbours.push(NodeView::new(graph, other));
+            neighbours.push(cx.node(other));
         }
     }
     let relations = groups
@@ -338,7 +936,7 @@ fn show(graph: &KnowledgeGraph, id: NodeId) -> QueryResult {
         .map(|((relation, outgoing), others)| RelationGroup { relation, outgoing, others })
         .collect();
     QueryResult::Show {
-        node: NodeView::new(graph, id),
+        node: cx.node(id),
         articles: n.articles.iter().cloned().collect(),
         merges: n.merges.clone(),
         relations,
@@ -476,6 +1074,56 @@ security guarantees <--position_on-- Ukraine
     }
 
     #[test]
+    fn partial_dates_cover_their_year_or_month() {
+        assert_eq!(date_bounds("2022"), Some(("2022-01-01".into(), "2022-12-31".into())));
+        assert_eq!(date_bounds("2022-03"), Some(("2022-03-01".into(), "2022-03-31".into())));
+        assert_eq!(date_bounds("2022-03-04T10:00"), Some(("2022-03-04".into(), "2022-03-04".into())));
+        assert_eq!(date_bounds("March 2022"), None);
+    }
+
+    /// A ladder: s–a1–a2–t, s–b1–t, s–c1–c2–c3–t, and a rung a1–b1.
+    fn ladder() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        let id = |g: &mut KnowledgeGraph, n: &str| g.upsert(n, Kind::Actor, None);
+        let names = ["s", "a1", "a2", "b1", "c1", "c2", "c3", "t"];
+        let ids: Vec<NodeId> = names.iter().map(|n| id(&mut g, n)).collect();
+        let n = |name: &str| ids[names.iter().position(|x| *x == name).unwrap()];
+        for (x, y) in [("s", "a1"), ("a1", "a2"), ("a2", "t"), ("s", "b1"), ("b1", "t"), ("s", "c1"), ("c1", "c2"), ("c2", "c3"), ("c3", "t"), ("a1", "b1")] {
+            g.add_weighted(n(x), n(y), Relation::MentionedWith, 1);
+        }
+        g
+    }
+
+    fn route(r: &QueryResult) -> Vec<String> {
+        let QueryResult::Path { paths, .. } = r else { panic!("not a path: {r:?}") };
+        paths.iter().map(|p| std::iter::once(p.hops[0].from.name.clone()).chain(p.hops.iter().map(|h| h.to.name.clone())).collect::<Vec<_>>().join("-")).collect()
+    }
+
+    fn run(g: &KnowledgeGraph, q: &str) -> QueryResult {
+        let Ok(Some(Statement::Query(q))) = parse_line(q, 1) else { panic!("{q}") };
+        eval(g, &q).unwrap()
+    }
+
+    #[test]
+    fn k_shortest_paths_come_shortest_first_and_simple() {
+        let g = ladder();
+        assert_eq!(route(&run(&g, "path s t --k 10")), ["s-b1-t", "s-a1-a2-t", "s-a1-b1-t", "s-b1-a1-a2-t", "s-c1-c2-c3-t"]);
+        assert_eq!(route(&run(&g, "path s t --k 3 --max 3")), ["s-b1-t", "s-a1-a2-t", "s-a1-b1-t"]);
+        assert_eq!(route(&run(&g, "path s t --k 2 --via c2")), ["s-c1-c2-c3-t"]);
+        assert_eq!(route(&run(&g, "path s t --all-shortest --avoid b1")), ["s-a1-a2-t"]);
+        assert_eq!(route(&run(&g, "path s t --all --max 4 --via a2")), ["s-a1-a2-t", "s-b1-a1-a2-t"]);
+        assert_eq!(route(&run(&g, "path s t --via t")), ["s-b1-t"]);
+    }
+
+    #[test]
+    fn cancelled_queries_stop() {
+        let g = ladder();
+        let Ok(Some(Statement::Query(q))) = parse_line("path s t --all --max 6", 1) else { panic!() };
+        let flag = AtomicBool::new(true);
+        assert_eq!(eval_with(&g, &q, Some(&flag)), Err(EvalError::Cancelled));
+    }
+
+    #[test]
     fn all_paths_are_capped() {
         // A complete graph on 9 nodes has far more than 100 simple paths of ≤ 4 hops.
         let mut g = KnowledgeGraph::new();
@@ -524,9 +1172,10 @@ security guarantees <--position_on-- Ukraine
             "nb Witkoff",
             "Steve Witkoff [actor/person]: 3 nodes within 1 hop
 distance 1:
-  Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)
-  United States [actor/state]  (Steve Witkoff --represents--> United States)
-  Volodymyr Zelensky [actor/person]  (Steve Witkoff --negotiates_with--> Volodymyr Zelensky)
+  actor (3):
+    Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)
+    United States [actor/state]  (Steve Witkoff --represents--> United States)
+    Volodymyr Zelensky [actor/person]  (Steve Witkoff --negotiates_with--> Volodymyr Zelensky)
 ",
         );
         // --kind filters what is listed, but traversal still crosses the plan.
@@ -534,14 +1183,20 @@ distance 1:
             "neighbours security guarantees --depth 3 --kind expert,institution",
             "security guarantees [issue]: 2 nodes within 3 hops
 distance 2:
-  Zhang Hong [expert]  (28-point peace plan <--commented_on-- Zhang Hong)
+  expert (1):
+    Zhang Hong [expert]  (28-point peace plan <--commented_on-- Zhang Hong)
 distance 3:
-  Tsinghua University [institution]  (Zhang Hong --affiliated_with--> Tsinghua University)
+  institution (1):
+    Tsinghua University [institution]  (Zhang Hong --affiliated_with--> Tsinghua University)
 ",
         );
         check("nb Witkoff --depth 2 --count", "6\n");
         check("nb Witkoff --dir out --count", "2\n");
-        check("nb Witkoff --dir in", "Steve Witkoff [actor/person]: 1 node within 1 hop\ndistance 1:\n  Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)\n");
+        check("nb Witkoff --dir in", "Steve Witkoff [actor/person]: 1 node within 1 hop\ndistance 1:\n  actor (1):\n    Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)\n");
+        check(
+            "nb Witkoff --depth 2 --limit 2",
+            "Steve Witkoff [actor/person]: 6 nodes within 2 hops\ndistance 1:\n  actor (2):\n    Vladimir Putin [actor/person]  (Steve Witkoff <--negotiates_with-- Vladimir Putin)\n    United States [actor/state]  (Steve Witkoff --represents--> United States)\n… 4 more (--limit N or --limit all to see them)\n",
+        );
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub enum TokenKind {
     Number,
     /// `,`
     Comma,
+    /// `$name` or `$1`: a script parameter; the token text is the name without `$`. The parser
+    /// replaces it with the parameter's value before reading the statement.
+    Param,
 }
 
 /// A token: its kind, its text (unescaped for strings) and where it sits in the line.
@@ -95,6 +98,14 @@ pub fn tokenize(line: &str) -> Result<Vec<Token>, LexError> {
                     return Err(LexError { message: "expected a flag name after '--'".into(), span: Span::new(start, end) });
                 }
                 Token { kind: TokenKind::Flag, text: name.to_string(), span: Span::new(start, end) }
+            } else if let Some(name) = word.strip_prefix('$') {
+                if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    return Err(LexError {
+                        message: "expected a parameter name (letters, digits, _) after '$'".into(),
+                        span: Span::new(start, end),
+                    });
+                }
+                Token { kind: TokenKind::Param, text: name.to_string(), span: Span::new(start, end) }
             } else if word.bytes().all(|b| b.is_ascii_digit()) {
                 Token { kind: TokenKind::Number, text: word.to_string(), span: Span::new(start, end) }
             } else {
@@ -143,5 +154,12 @@ mod tests {
         check("   # only a comment", "");
         check("", "");
         check("find Zelenskyy’s", "Word(find)@0 Word(Zelenskyy’s)@5");
+    }
+
+    #[test]
+    fn parameters() {
+        check("path $from $2 --max $max", "Word(path)@0 Param(from)@5 Param(2)@11 Flag(max)@14 Param(max)@20");
+        check("show $", "error@5: expected a parameter name (letters, digits, _) after '$'");
+        check("show \"$x\"", "Word(show)@0 Str($x)@5");
     }
 }

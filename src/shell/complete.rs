@@ -35,7 +35,7 @@ pub fn wants_path(line: &str, pos: usize) -> bool {
     let word = current_word(before);
     let Ok(tokens) = tokenize(&before[..word.start]) else { return false };
     let Some(cmd) = tokens.first().and_then(|t| help::lookup(&t.text)) else { return false };
-    matches!((cmd.name, tokens.len()), ("ingest" | "load" | "save", 1) | ("export", 2))
+    matches!((cmd.name, tokens.len()), ("ingest" | "load" | "save" | "source", 1) | ("export", 2))
 }
 
 /// Where the word being completed starts and what it is.
@@ -149,13 +149,19 @@ pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> (usize, Vec<
         (Some("kind"), _, _) => words(kinds, word.prefix),
         (Some("rel"), _, _) => words(rels, word.prefix),
         (Some("dir"), _, _) => words(["out", "in", "both"], word.prefix),
+        (Some("by"), _, _) => words(["degree", "evidence"], word.prefix),
+        (Some("weight"), _, _) => words(["confidence", "hops"], word.prefix),
+        (Some("limit"), _, _) => words(["all"], word.prefix),
+        (Some("avoid" | "via"), _, _) => name_candidates(names, word.prefix),
         (Some(_), _, _) => Vec::new(),
-        (None, Some("list"), 1) => words(kinds, word.prefix),
+        (None, Some("list" | "top"), 1) => words(kinds, word.prefix),
         (None, Some("set"), 1) => words(["format"], word.prefix),
-        (None, Some("set"), 2) => words(["text", "json", "dot"], word.prefix),
-        (None, Some("export"), 1) => words(["dot", "json"], word.prefix),
+        (None, Some("set"), 2) if tokens[1].text.eq_ignore_ascii_case("format") => {
+            words(["text", "json", "csv", "dot"], word.prefix)
+        }
+        (None, Some("export"), 1) => words(["dot", "json", "svg", "png"], word.prefix),
         (None, Some("help"), 1) => words(help::keywords(), word.prefix),
-        (None, Some("show" | "neighbours" | "find"), n) if n > 1 && !quoted => {
+        (None, Some("show" | "neighbours" | "find" | "degree"), n) if n > 1 && !quoted => {
             // One-name statements take several bare words: complete them together.
             let all_bare = tokens[1..].iter().all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
             let start = tokens[1].span.start;
@@ -165,7 +171,8 @@ pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> (usize, Vec<
             }
             name_candidates(names, word.prefix)
         }
-        (None, Some("path" | "evidence" | "show" | "neighbours" | "find"), _) => name_candidates(names, word.prefix),
+        (None, Some("path" | "evidence" | "common" | "timeline"), 1 | 2) => name_candidates(names, word.prefix),
+        (None, Some("show" | "neighbours" | "find" | "degree"), _) => name_candidates(names, word.prefix),
         _ => Vec::new(),
     };
     (word.start, candidates)
@@ -189,7 +196,11 @@ mod tests {
     fn completes_statements_flags_and_values() {
         check("pa", "0: path");
         check("n", "0: nb|neighbors|neighbours");
-        check("path A B --", "9: --all|--kind|--max|--rel");
+        check("path A B --a", "9: --all|--all-shortest|--avoid");
+        check("path A B --avoid Pu", "17: Putin");
+        check("top --by e", "9: evidence");
+        check("top ins", "4: institution");
+        check("export s", "7: svg");
         check("nb X --kind ac", "12: actor");
         check("nb X --kind actor,is", "18: issue");
         check("nb X --rel nego", "11: negotiates_with");
