@@ -814,6 +814,9 @@ impl<'a> Scan<'a> {
                     let mention_type = if kind == NerType::Organization { MentionType::Organization } else { MentionType::Place };
                     (mention_type, Target::Person { name, single, tagged: false })
                 }
+                Some(NerType::Organization) if single && (self.lex.is_body_word(self.tok(from)) || self.lex.is_role_word(self.tok(from))) => {
+                    (MentionType::Organization, Target::Unlinked)
+                }
                 Some(NerType::Organization) => (MentionType::Organization, Target::Organization { name }),
                 Some(NerType::Place) => (MentionType::Place, Target::Unlinked),
                 None if place || too_long => (MentionType::Other, Target::Unlinked),
@@ -874,6 +877,10 @@ impl Scan<'_> {
                     (MentionType::Person, Target::Person { single: to - a == 1, name, tagged: true })
                 }
                 NerType::Person => continue,
+                // A bare head word ("the Council", "the Office") names no particular body.
+                NerType::Organization if to - a == 1 && (self.lex.is_body_word(self.tok(a)) || self.lex.is_role_word(self.tok(a))) => {
+                    (MentionType::Organization, Target::Unlinked)
+                }
                 NerType::Organization => (MentionType::Organization, Target::Organization { name }),
                 NerType::Place => (MentionType::Place, Target::Unlinked),
             };
