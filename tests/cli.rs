@@ -653,7 +653,7 @@ fn every_file_in_queries_runs() {
             let out = Command::cargo_bin("newsgraph")
                 .unwrap()
                 .current_dir(dir.path())
-                .args(["run", "--format", format])
+                .args(["run", "--format", format, "--param", "who=Russia"])
                 .arg(&file)
                 .output()
                 .unwrap();

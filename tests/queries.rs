@@ -8,7 +8,7 @@ fn run(script: &Path) -> std::process::Output {
     Command::cargo_bin("newsgraph")
         .expect("binary")
         .current_dir(dir.path())
-        .arg("run")
+        .args(["run", "--param", "who=Russia"])
         .arg(script)
         .output()
         .expect("runs")
