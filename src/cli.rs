@@ -194,6 +194,44 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+    /// Train the named-entity tagger on CoNLL data (token, POS, BIO tag per line) and save the model.
+    ///
+    /// The shipped model is rebuilt with:
+    ///   newsgraph train --corpus ../shared/corpus/gmb/train.conll --out data/models/ner.bin
+    /// (then `cargo build` bundles it).
+    Train {
+        /// Training corpus in CoNLL form.
+        #[arg(long, value_name = "FILE.conll")]
+        corpus: PathBuf,
+        /// Where to write the model.
+        #[arg(long, value_name = "FILE", default_value = "data/models/ner.bin")]
+        out: PathBuf,
+        /// Passes over the corpus per run [default: the shipped model's].
+        #[arg(long)]
+        epochs: Option<usize>,
+        /// Random seed for shuffling [default: the shipped model's].
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Score the named-entity tagger on a CoNLL file: precision, recall and F1 per type and
+    /// overall, exact span and end boundary (the convention of ner_eval.py).
+    EvalNer {
+        /// Annotated sentences in CoNLL form.
+        #[arg(value_name = "FILE.conll")]
+        corpus: PathBuf,
+        /// Model file [default: the bundled model].
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
+    /// Score typed relations against a gold folder (NAME.txt articles and relations.tsv).
+    EvalRel {
+        /// Folder with the articles and `relations.tsv` (`article, from, relation, to`).
+        #[arg(value_name = "DIR", default_value = "tests/relgold")]
+        dir: PathBuf,
+        /// Also list the missed gold relations and the wrong predictions.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Print counts of nodes by kind, edges by relation, and articles.
     Stats {
         /// Graph file [default: newsgraph.ron].
@@ -277,6 +315,46 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             };
             write_stdout(&ingest::mentions_report(&text, &lexicon, format))
         }
+        Cmd::Train { corpus, out, epochs, seed } => {
+            let sentences = crate::ner::read_conll(&corpus).map_err(|e| Error::Input(e.to_string()))?;
+            let defaults = crate::ner::TrainOptions::default();
+            let opts = crate::ner::TrainOptions {
+                epochs: epochs.unwrap_or(defaults.epochs),
+                seed: seed.unwrap_or(defaults.seed),
+                ..defaults
+            };
+            eprintln!("training on {} sentences from {}", sentences.len(), corpus.display());
+            let model = crate::ner::train_with(&sentences, &opts, &mut |r, _| {
+                eprintln!("run {} epoch {}: {} token errors of {} ({:.1} s)", r.run, r.epoch, r.token_errors, r.tokens, r.seconds);
+            });
+            model.save(&out).map_err(|e| Error::Input(e.to_string()))?;
+            write_stdout(&format!("wrote {} ({} features)\n", out.display(), model.num_features()))
+        }
+        Cmd::EvalNer { corpus, model } => {
+            let sentences = crate::ner::read_conll(&corpus).map_err(|e| Error::Input(e.to_string()))?;
+            let loaded;
+            let model = match model {
+                Some(path) => {
+                    loaded = crate::ner::NerModel::load(&path).map_err(|e| Error::Input(e.to_string()))?;
+                    &loaded
+                }
+                None => crate::ner::NerModel::bundled(),
+            };
+            write_stdout(&format!("{}\n", crate::ner::evaluate(model, &sentences)))
+        }
+        Cmd::EvalRel { dir, verbose } => {
+            let scores = crate::evaluation::evaluate_relations(&dir, &Lexicon::builtin()).map_err(|e| Error::Input(e.to_string()))?;
+            let mut text = scores.to_string();
+            if verbose {
+                for m in &scores.missed {
+                    text.push_str(&format!("missed  {}: {} {} {}\n", m.article, m.from, m.relation, m.to));
+                }
+                for m in &scores.wrong {
+                    text.push_str(&format!("wrong   {}: {} {} {}\n", m.article, m.from, m.relation, m.to));
+                }
+            }
+            write_stdout(&text)
+        }
         Cmd::Stats { graph } => {
             let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
             if !path.exists() {
@@ -333,7 +411,16 @@ fn ingest_cmd(paths: &[PathBuf], graph: Option<PathBuf>, lexicon: Option<PathBuf
     let mut g = if path.exists() { store::load(&path)? } else { KnowledgeGraph::new() };
     let report = ingest::ingest_paths(&mut g, paths, &lexicon);
     store::save(&g, &path)?;
-    write_stdout(&format!("{}\n", report.to_string().trim_end()))
+    for problem in &report.skipped {
+        eprintln!("skipped {problem}");
+    }
+    let summary = ingest::IngestReport { skipped: Vec::new(), ..report.clone() };
+    write_stdout(&format!("{summary} ({})\n", path.display()))?;
+    if report.skipped.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(format!("{} input(s) skipped; the rest was ingested", report.skipped.len())))
+    }
 }
 
 /// Prints outputs in order; returns `true` if one of them was `quit`.
