@@ -412,7 +412,7 @@ fn ingest_cmd(paths: &[PathBuf], graph: Option<PathBuf>, lexicon: Option<PathBuf
     let report = ingest::ingest_paths(&mut g, paths, &lexicon);
     store::save(&g, &path)?;
     for problem in &report.skipped {
-        eprintln!("skipped {problem}");
+        eprintln!("{problem}");
     }
     let summary = ingest::IngestReport { skipped: Vec::new(), ..report.clone() };
     write_stdout(&format!("{summary} ({})\n", path.display()))?;
