@@ -330,8 +330,11 @@ impl<'a> Scan<'a> {
                         break;
                     }
                     let w = self.tok(prev);
-                    let is_modifier = w.chars().all(|c| c.is_lowercase() || c == '-')
+                    // "US special envoy", "Indian External Affairs Minister": lower-case modifiers
+                    // or capitalised words of the ministry's name.
+                    let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w))
                         && !self.lex.is_name_connector(w)
+                        && !self.covered[prev]
                         && !matches!(w, "a" | "an" | "said" | "says" | "by" | "with" | "to" | "as" | "is" | "was");
                     if !is_modifier {
                         break;
@@ -345,6 +348,21 @@ impl<'a> Scan<'a> {
             }
             let name = self.join(b, name_end);
             let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
+            // The party inside the title ("Russian" in "Russian President …") is mentioned too.
+            if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
+                self.out.push(Mention {
+                    start: sp.start_byte,
+                    end: sp.end_byte,
+                    first_token: sp.first,
+                    end_token: sp.end,
+                    mention_type: self.known_type(sp.entity, sp.form),
+                    target: Target::Known { entity: sp.entity, form: sp.form },
+                    title: None,
+                    possessive: false,
+                    proposer: None,
+                    in_compound: true,
+                });
+            }
             self.push(Mention {
                 start: self.tokens[start].start,
                 end: self.tokens[name_end - 1].end,
