@@ -578,6 +578,16 @@ impl<'a> Sentence<'a> {
         }
         state.last_speaker = Some((speakers.clone(), self.si));
         for &sp in &speakers {
+            if self.kind(sp).0 == Kind::Actor {
+                // A party's own statement about an issue states its position on it.
+                for r in self.ms {
+                    let e = r.entity.expect("filtered");
+                    if self.kind(e).0 == Kind::Issue {
+                        facts.push(self.fact(sp, e, Relation::PositionOn));
+                    }
+                }
+                continue;
+            }
             if self.kind(sp).0 != Kind::Expert {
                 continue;
             }
