@@ -7,6 +7,7 @@
 use super::ast::{Dir, Filters, Name, Query};
 use super::error::Span;
 use super::result::{EdgeView, EvidenceView, Hop, NodeView, PathView, QueryResult, Reached, RelationGroup, Truncation};
+use crate::graph::csr::Follow;
 use crate::graph::{EdgeId, KnowledgeGraph, NodeId, ResolveError};
 use crate::model::{Kind, Relation};
 use petgraph::Direction;
@@ -140,11 +141,24 @@ fn path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>, all: b
     let (paths, truncated) = if all {
         let max = max.unwrap_or(DEFAULT_ALL_MAX);
         all_paths(graph, a, b, max, filters)
+    } else if *filters == Filters::default() {
+        // Unfiltered: bidirectional BFS on the compact adjacency.
+        (csr_shortest_path(graph, a, b, max).into_iter().collect(), None)
     } else {
         (shortest_path(graph, a, b, max, filters).into_iter().collect(), None)
     };
     let max = if all { Some(max.unwrap_or(DEFAULT_ALL_MAX)) } else { max };
     QueryResult::Path { from: NodeView::new(graph, a), to: NodeView::new(graph, b), paths, all, max, truncated }
+}
+
+/// Unfiltered shortest path: bidirectional BFS over the graph's CSR.
+fn csr_shortest_path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>) -> Option<PathView> {
+    let hops = graph.csr().shortest_path(a.index() as u32, b.index() as u32, max)?;
+    let hops = hops
+        .into_iter()
+        .map(|h| hop(graph, NodeId::new(h.from as usize), NodeId::new(h.to as usize), EdgeId::new(h.edge as usize), h.forward))
+        .collect();
+    Some(PathView { hops })
 }
 
 /// Breadth-first search from `a`; intermediate nodes must pass the kind filter.
@@ -266,6 +280,16 @@ fn exact_paths(
 }
 
 fn neighbours(graph: &KnowledgeGraph, center: NodeId, depth: usize, filters: &Filters, dir: Dir, count: bool) -> QueryResult {
+    if count && *filters == Filters::default() {
+        // Unfiltered count: a stamped BFS over the graph's CSR, no per-query allocation.
+        let follow = match dir {
+            Dir::Out => Follow::Out,
+            Dir::In => Follow::In,
+            Dir::Both => Follow::Both,
+        };
+        let count = graph.csr().count_within(center.index() as u32, depth, follow);
+        return QueryResult::Count { center: NodeView::new(graph, center), depth, count };
+    }
     let mut levels: Vec<Vec<Reached>> = Vec::new();
     let mut edges: Vec<EdgeId> = Vec::new();
     let mut seen = HashSet::from([center]);
