@@ -112,6 +112,9 @@ pub enum Cmd {
         /// How results are printed (a script's `set format` overrides it).
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// Print each statement's time to stderr as `<line>: <t> ms`.
+        #[arg(long)]
+        timing: bool,
     },
     /// Run one statement, e.g. 'path Putin Zelensky' (see `help` inside the shell).
     #[command(after_help = QUERY_HELP)]
@@ -153,6 +156,23 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+    /// Import a graph made elsewhere: TSV files with headers (nodes `id name kind [type]`, edges
+    /// `source target relation [weight]`), or the JSON export shape. Writes a new graph file
+    /// (`.bin` for a binary snapshot, else RON); an existing one is kept as FILE.bak.
+    Import {
+        /// Nodes TSV file.
+        #[arg(long, value_name = "FILE", requires = "edges", conflicts_with = "json", required_unless_present = "json")]
+        nodes: Option<PathBuf>,
+        /// Edges TSV file.
+        #[arg(long, value_name = "FILE", requires = "nodes")]
+        edges: Option<PathBuf>,
+        /// A graph in the JSON export shape (`newsgraph export --format json`).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Graph file to write [default: newsgraph.ron].
+        #[arg(long, value_name = "FILE")]
+        graph: Option<PathBuf>,
+    },
     /// Print counts of nodes by kind, edges by relation, and articles.
     Stats {
         /// Graph file [default: newsgraph.ron].
@@ -172,9 +192,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Cmd::Ingest { paths, graph, lexicon } => ingest_cmd(&paths, graph, lexicon),
         Cmd::Shell { graph } => shell::run(open_session(graph.as_deref(), true)?),
-        Cmd::Run { scripts, graph, format } => {
+        Cmd::Run { scripts, graph, format, timing } => {
             let mut session = open_session(graph.as_deref(), true)?;
             session.format = format.into();
+            session.timing = timing;
             run_scripts(&mut session, &scripts)
         }
         Cmd::Query { query, graph, format } => {
@@ -214,6 +235,22 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 MentionsArg::Json => MentionsFormat::Json,
             };
             write_stdout(&ingest::mentions_report(&text, &lexicon, format))
+        }
+        Cmd::Import { nodes, edges, json, graph } => {
+            let started = std::time::Instant::now();
+            let (g, report) = match (nodes, edges, json) {
+                (Some(n), Some(e), _) => crate::import::import_tsv(&n, &e)?,
+                (_, _, Some(j)) => crate::import::import_json(&j)?,
+                _ => return Err(Error::Usage("give --nodes and --edges, or --json".into())),
+            };
+            let read = started.elapsed().as_secs_f64();
+            let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
+            store::save(&g, &path)?;
+            write_stdout(&format!(
+                "{report}; read in {read:.2} s, saved to {} in {:.2} s\n",
+                path.display(),
+                started.elapsed().as_secs_f64() - read
+            ))
         }
         Cmd::Stats { graph } => {
             let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));

@@ -144,6 +144,8 @@ pub struct Session {
     /// Bumped whenever the graph is replaced or extended (`load`, `ingest`), so that front ends
     /// know when to refresh what they derived from it (completion names).
     pub generation: u64,
+    /// Print each statement's wall time to stderr as `<line>: <t> ms` (`run --timing`).
+    pub timing: bool,
 }
 
 impl Session {
@@ -165,7 +167,12 @@ impl Session {
         })?;
         let mut outputs = Vec::new();
         for l in lines {
-            match self.statement(&l.statement) {
+            let started = std::time::Instant::now();
+            let outcome = self.statement(&l.statement);
+            if self.timing {
+                eprintln!("{}: {:.3} ms", l.line, started.elapsed().as_secs_f64() * 1000.0);
+            }
+            match outcome {
                 Ok(Output::Quit) => {
                     outputs.push(Output::Quit);
                     break;
