@@ -196,7 +196,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut session = open_session(graph.as_deref(), true)?;
             session.format = format.into();
             session.timing = timing;
-            run_scripts(&mut session, &scripts)
+            let result = run_scripts(&mut session, &scripts);
+            // Freeing a million-node graph takes a while and the process is about to exit.
+            std::mem::forget(session);
+            result
         }
         Cmd::Query { query, graph, format } => {
             let mut session = open_session(graph.as_deref(), true)?;
@@ -205,6 +208,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 let _ = print_outputs(&e.completed);
                 Error::Query(Box::new(e))
             })?;
+            std::mem::forget(session); // as in `run`: exiting frees it faster
             print_outputs(&outputs).map(|_| ())
         }
         Cmd::Export { graph, format, query, output } => {

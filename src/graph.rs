@@ -26,9 +26,9 @@ pub type EdgeId = EdgeIndex<u32>;
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge, u32>,
     /// Lower-cased name or alias → nodes carrying it.
-    names: HashMap<String, Ids>,
+    names: FastMap<String, Ids>,
     /// Lower-cased word of a node's name → nodes whose name has it (surname lookups).
-    name_words: HashMap<String, Ids>,
+    name_words: FastMap<String, Ids>,
     /// (source, target, relation) → edge. Built on first need (a bulk-loaded graph that is only
     /// queried never pays for it: 10M keys cost ~700 MB).
     edge_keys: OnceLock<HashMap<(NodeId, NodeId, Relation), EdgeId>>,
@@ -66,7 +66,41 @@ impl Ids {
     }
 }
 
-fn index_into(map: &mut HashMap<String, Ids>, key: String, id: NodeId) {
+/// Fx-style multiply-rotate hashing for the name indexes: 3-4× faster than SipHash on short
+/// names, and the keys are the user's own node names, not adversarial input.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(FX_K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(FX_K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+fn index_into(map: &mut FastMap<String, Ids>, key: String, id: NodeId) {
     match map.entry(key) {
         std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().insert(id),
         std::collections::hash_map::Entry::Vacant(e) => {
@@ -447,8 +481,8 @@ impl KnowledgeGraph {
         let edges = edges.into_iter();
         let n = nodes.len();
         let mut graph: DiGraph<Node, Edge, u32> = DiGraph::with_capacity(n, edges.size_hint().0);
-        let mut names: HashMap<String, Ids> = HashMap::with_capacity(n);
-        let mut name_words: HashMap<String, Ids> = HashMap::with_capacity(n);
+        let mut names: FastMap<String, Ids> = FastMap::with_capacity_and_hasher(n, Default::default());
+        let mut name_words: FastMap<String, Ids> = FastMap::with_capacity_and_hasher(n, Default::default());
         for node in nodes {
             let id = NodeIndex::new(graph.node_count());
             let key = name_key(&node.name);

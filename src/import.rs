@@ -350,6 +350,75 @@ fn merge_repeated(n: usize, edges: &mut Vec<(u32, u32, u32, u32)>) -> usize {
     dup.len()
 }
 
+// ---------------------------------------------------------------- synthetic graphs
+
+/// A synthetic power-law graph with the model of `../shared/peers/gen_graph.py` (not its exact
+/// numbers: a different random generator): node `i ≥ 1` draws `m` targets `⌊i·u²⌋`, `u ~ U(0,1)`;
+/// self-loops and repeated unordered pairs are dropped; each edge gets a random direction and one
+/// of the generator's eight relations; kinds are actor/proposal/issue/expert at 45/20/20/15 %,
+/// names `kind_i`. For benchmarks and tests.
+pub fn synthetic_graph(n: usize, m: usize, seed: u64) -> KnowledgeGraph {
+    let mut x = seed ^ 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        // splitmix64
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let unit = |r: u64| (r >> 11) as f64 / (1u64 << 53) as f64;
+    let mut keys: Vec<u64> = Vec::with_capacity(n.saturating_sub(1) * m);
+    for i in 1..n as u64 {
+        for _ in 0..m {
+            let u = unit(next());
+            let j = ((i as f64) * u * u) as u64;
+            if j != i {
+                keys.push(j.min(i) * n as u64 + j.max(i));
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    const RELS: [Relation; 8] = [
+        Relation::Supports,
+        Relation::Opposes,
+        Relation::Proposed,
+        Relation::PositionOn,
+        Relation::Concerns,
+        Relation::CommentedOn,
+        Relation::NegotiatesWith,
+        Relation::AffiliatedWith,
+    ];
+    let nodes: Vec<Node> = (0..n)
+        .map(|i| {
+            let u = unit(next());
+            let kind = if u < 0.45 {
+                Kind::Actor
+            } else if u < 0.65 {
+                Kind::Proposal
+            } else if u < 0.85 {
+                Kind::Issue
+            } else {
+                Kind::Expert
+            };
+            Node::new(format!("{kind}_{i}"), kind, None)
+        })
+        .collect();
+    let edges: Vec<(u32, u32, Edge)> = keys
+        .into_iter()
+        .map(|k| {
+            let (lo, hi) = ((k / n as u64) as u32, (k % n as u64) as u32);
+            let r = next();
+            let (s, t) = if r & 1 == 1 { (hi, lo) } else { (lo, hi) };
+            let relation = RELS[((r >> 1) % 8) as usize].clone();
+            let (s, t) = canonical_order(s, t, &relation);
+            (s, t, Edge { relation, weight: 1, evidence: Vec::new() })
+        })
+        .collect();
+    KnowledgeGraph::from_parts(nodes, edges, Vec::new()).expect("endpoints are in range")
+}
+
 // ---------------------------------------------------------------- JSON
 
 #[derive(serde::Deserialize)]

@@ -131,7 +131,7 @@ pub fn load(path: &Path) -> Result<KnowledgeGraph, StoreError> {
     if is_bin(path) || bytes.starts_with(BIN_MAGIC) {
         let graph = from_bin(bytes, path)?;
         // Traversals need the compact adjacency; build it now, as part of loading.
-        graph.csr();
+        graph.csr().prepare_scratch();
         return Ok(graph);
     }
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Invalid {

@@ -95,6 +95,19 @@ impl Csr {
         self.offsets.len().saturating_sub(1)
     }
 
+    /// Allocates and touches this thread's traversal scratch space now (part of loading a big
+    /// graph), so that the first queries do not pay for page faults.
+    pub fn prepare_scratch(&self) {
+        with_scratch(self.node_count(), |s| {
+            for side in &mut s.sides {
+                side.stamp.fill(0);
+                side.parent.fill(0);
+                side.via.fill(0);
+            }
+            s.generation = 0;
+        })
+    }
+
     /// Undirected degree (a self-loop counts twice).
     #[inline]
     pub fn degree(&self, v: u32) -> usize {
@@ -115,6 +128,11 @@ impl Csr {
     /// A shortest path from `a` to `b` over the undirected view, by bidirectional BFS (each
     /// round expands the side whose frontier has fewer half-edges). `None` when there is no
     /// path of at most `max` hops; `Some(empty)` when `a == b`.
+    ///
+    /// It stops at the first edge that joins the two searches: every node is checked against
+    /// the other side when it is first reached, so the first join found while expanding a level
+    /// necessarily lands on the other side's current frontier, and every join in that level
+    /// would give the same length (`la + lb + 1`). No distance array is needed.
     pub fn shortest_path(&self, a: u32, b: u32, max: Option<usize>) -> Option<Vec<CsrHop>> {
         if a == b {
             return Some(Vec::new());
@@ -128,8 +146,8 @@ impl Csr {
             let [fa, fb] = &mut s.sides;
             fa.start(a, gen);
             fb.start(b, gen);
-            // (length, meeting half-edge seen from side A: from, to, edge, forward)
-            let mut best: Option<(usize, CsrHop)> = None;
+            // The joining hop, oriented from A's side towards B's.
+            let mut best: Option<CsrHop> = None;
             let (mut la, mut lb) = (0usize, 0usize);
             while !fa.frontier.is_empty() && !fb.frontier.is_empty() {
                 if la + lb >= max {
@@ -138,28 +156,23 @@ impl Csr {
                 let work_a: usize = fa.frontier.iter().map(|&v| self.degree(v)).sum();
                 let work_b: usize = fb.frontier.iter().map(|&v| self.degree(v)).sum();
                 let expand_a = work_a <= work_b;
-                let (me, other, level) = if expand_a { (&mut *fa, &*fb, la) } else { (&mut *fb, &*fa, lb) };
+                let (me, other) = if expand_a { (&mut *fa, &*fb) } else { (&mut *fb, &*fa) };
                 me.next.clear();
-                for i in 0..me.frontier.len() {
+                'level: for i in 0..me.frontier.len() {
                     let u = me.frontier[i];
                     for p in self.range(u) {
                         let w = self.targets[p];
                         let e = self.edges[p];
                         if other.stamp[w as usize] == gen {
-                            let len = level + 1 + other.dist[w as usize] as usize;
-                            if best.is_none_or(|(l, _)| len < l) {
-                                // Orient the meeting hop from A's side towards B's.
-                                let hop = if expand_a {
-                                    CsrHop { from: u, to: w, edge: e >> 1, forward: e & 1 == 1 }
-                                } else {
-                                    CsrHop { from: w, to: u, edge: e >> 1, forward: e & 1 == 0 }
-                                };
-                                best = Some((len, hop));
-                            }
+                            best = Some(if expand_a {
+                                CsrHop { from: u, to: w, edge: e >> 1, forward: e & 1 == 1 }
+                            } else {
+                                CsrHop { from: w, to: u, edge: e >> 1, forward: e & 1 == 0 }
+                            });
+                            break 'level;
                         }
                         if me.stamp[w as usize] != gen {
                             me.stamp[w as usize] = gen;
-                            me.dist[w as usize] = (level + 1) as u32;
                             me.parent[w as usize] = u;
                             me.via[w as usize] = e;
                             me.next.push(w);
@@ -172,11 +185,8 @@ impl Csr {
                 } else {
                     lb += 1;
                 }
-                if let Some((len, hop)) = best {
-                    if len > max {
-                        return None;
-                    }
-                    let mut hops = Vec::with_capacity(len);
+                if let Some(hop) = best {
+                    let mut hops = Vec::with_capacity(la + lb);
                     // A's half: from hop.from back to a.
                     let mut v = hop.from;
                     while v != a {
@@ -241,7 +251,6 @@ impl Csr {
 struct Side {
     /// `stamp[v] == generation` ⇔ `v` was reached in the current query.
     stamp: Vec<u32>,
-    dist: Vec<u32>,
     parent: Vec<u32>,
     /// The half-edge (`edge << 1 | forward`, seen from the parent) that reached the node.
     via: Vec<u32>,
@@ -252,7 +261,6 @@ struct Side {
 impl Side {
     fn start(&mut self, v: u32, gen: u32) {
         self.stamp[v as usize] = gen;
-        self.dist[v as usize] = 0;
         self.frontier.clear();
         self.frontier.push(v);
     }
@@ -279,10 +287,10 @@ impl Scratch {
     fn ensure(&mut self, n: usize) {
         for side in &mut self.sides {
             if side.stamp.len() < n {
-                side.stamp.resize(n, 0);
-                side.dist.resize(n, 0);
-                side.parent.resize(n, 0);
-                side.via.resize(n, 0);
+                // Fresh zeroed allocations (calloc): pages are only touched when used.
+                side.stamp = vec![0; n];
+                side.parent = vec![0; n];
+                side.via = vec![0; n];
             }
         }
     }
