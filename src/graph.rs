@@ -5,7 +5,7 @@
 //! at most one edge per (source, target, relation), symmetric relations stored with the smaller
 //! index first; evidence on an edge is never duplicated. Nothing here does IO (see `store`).
 
-use crate::model::{Article, Edge, EntityType, Evidence, Kind, Node, Relation};
+use crate::model::{Article, Edge, EntityType, Evidence, EvidenceList, Kind, Node, Relation};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -214,6 +214,14 @@ impl KnowledgeGraph {
         // petgraph lists neighbours newest first; sort for stable output.
         out.sort_by_key(|(e, _, _)| e.index());
         out
+    }
+
+    /// The first edge (lowest id) joining `a` and `b` in either direction, and whether it points
+    /// from `a` to `b`.
+    pub fn edge_between(&self, a: NodeId, b: NodeId) -> Option<(EdgeId, bool)> {
+        let fwd = self.graph.edges_connecting(a, b).map(|e| (e.id(), true));
+        let bwd = self.graph.edges_connecting(b, a).map(|e| (e.id(), false));
+        fwd.chain(bwd).min_by_key(|(e, _)| e.index())
     }
 
     /// The articles that fed the graph, by id.
@@ -448,7 +456,7 @@ impl KnowledgeGraph {
         if let Some(&id) = self.edge_keys_mut().get(&key) {
             return (id, false);
         }
-        let id = self.graph.add_edge(s, t, Edge { relation: key.2.clone(), weight: 0, evidence: Vec::new() });
+        let id = self.graph.add_edge(s, t, Edge { relation: key.2.clone(), weight: 0, evidence: EvidenceList::new() });
         self.edge_keys_mut().insert(key, id);
         self.csr.take();
         (id, true)

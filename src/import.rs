@@ -279,7 +279,7 @@ pub fn import_tsv(nodes_path: &Path, edges_path: &Path) -> Result<(KnowledgeGrap
     };
     let parts = edges
         .into_iter()
-        .map(|(s, t, r, w)| (s, t, Edge { relation: relations[r as usize].clone(), weight: w, evidence: Vec::new() }));
+        .map(|(s, t, r, w)| (s, t, Edge { relation: relations[r as usize].clone(), weight: w, evidence: Default::default() }));
     let graph = KnowledgeGraph::from_parts(nodes, parts, Vec::new())
         .map_err(|message| ImportError::File { path: edges_path.to_path_buf(), message })?;
     Ok((graph, report))
@@ -413,7 +413,7 @@ pub fn synthetic_graph(n: usize, m: usize, seed: u64) -> KnowledgeGraph {
             let (s, t) = if r & 1 == 1 { (hi, lo) } else { (lo, hi) };
             let relation = RELS[((r >> 1) % 8) as usize].clone();
             let (s, t) = canonical_order(s, t, &relation);
-            (s, t, Edge { relation, weight: 1, evidence: Vec::new() })
+            (s, t, Edge { relation, weight: 1, evidence: Default::default() })
         })
         .collect();
     KnowledgeGraph::from_parts(nodes, edges, Vec::new()).expect("endpoints are in range")

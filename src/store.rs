@@ -64,7 +64,7 @@ pub fn to_ron(graph: &KnowledgeGraph) -> String {
                     target: t.index() as u32,
                     relation: e.relation.clone(),
                     weight: e.weight,
-                    evidence: e.evidence.clone(),
+                    evidence: e.evidence.to_vec(),
                 }
             })
             .collect(),
@@ -195,7 +195,7 @@ pub fn to_bin(graph: &KnowledgeGraph) -> Vec<u8> {
         rel.push(r);
         weights.push(e.weight);
         if !e.evidence.is_empty() {
-            evidence.push((i as u32, e.evidence.clone()));
+            evidence.push((i as u32, e.evidence.to_vec()));
         }
     }
     let body = BinBody {
@@ -263,7 +263,7 @@ pub fn from_bin(bytes: Vec<u8>, path: &Path) -> Result<KnowledgeGraph, StoreErro
             Some((j, _)) if *j as usize == i => evidence.next().map(|(_, ev)| ev).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let edge = Edge { relation: relations[b.rel[i] as usize].clone(), weight: b.weights[i], evidence: ev };
+        let edge = Edge { relation: relations[b.rel[i] as usize].clone(), weight: b.weights[i], evidence: ev.into() };
         (b.sources[i], b.targets[i], edge)
     });
     KnowledgeGraph::from_parts(b.nodes, edges, b.articles).map_err(invalid)

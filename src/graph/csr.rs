@@ -2,8 +2,9 @@
 //! bidirectional BFS for unweighted shortest paths and a bounded BFS that counts a neighbourhood.
 //!
 //! Every edge appears twice, once in each endpoint's list, with a bit saying whether it points
-//! away from that endpoint. Each node's list is in edge-id (insertion) order, so results are
-//! deterministic. Traversal scratch space (visited stamps, parents, frontiers) lives in a
+//! away from that endpoint: 8 bytes per edge in all. Each node's list is in edge-id (insertion)
+//! order, so results are deterministic. Paths come back as node sequences; the caller picks the
+//! edge of each hop from the graph (only a handful of lookups per answer). Traversal scratch space (visited stamps, parents, frontiers) lives in a
 //! thread-local pool reused across queries: a query allocates nothing proportional to the graph;
 //! "visited" is a generation stamp, so nothing is cleared between queries either.
 
@@ -12,28 +13,21 @@ use std::cell::RefCell;
 /// Compressed sparse rows over the undirected view of the graph.
 #[derive(Clone, Default)]
 pub struct Csr {
-    /// `offsets[v]..offsets[v + 1]` is node `v`'s slice of `targets`/`edges`.
+    /// `offsets[v]..offsets[v + 1]` is node `v`'s slice of `targets`.
     offsets: Vec<u32>,
-    /// The node at the other end of each half-edge.
+    /// The node at the other end of each half-edge, with [`OUT`] set when the edge points from
+    /// the list's node to it.
     targets: Vec<u32>,
-    /// `edge id << 1 | 1` when the edge points from the list's node to the target, else `<< 1`.
-    edges: Vec<u32>,
 }
+
+/// Direction bit of a half-edge in [`Csr::targets`].
+const OUT: u32 = 1 << 31;
+const NODE: u32 = OUT - 1;
 
 impl std::fmt::Debug for Csr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Csr {{ nodes: {}, half_edges: {} }}", self.node_count(), self.targets.len())
     }
-}
-
-/// One step of a path found on the CSR: from `from` to `to` over edge `edge`; `forward` when the
-/// edge points from `from` to `to`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CsrHop {
-    pub from: u32,
-    pub to: u32,
-    pub edge: u32,
-    pub forward: bool,
 }
 
 /// Which half-edges a traversal follows.
@@ -49,11 +43,11 @@ pub enum Follow {
 
 impl Follow {
     #[inline]
-    fn allows(self, e: u32) -> bool {
+    fn allows(self, t: u32) -> bool {
         match self {
             Follow::Both => true,
-            Follow::Out => e & 1 == 1,
-            Follow::In => e & 1 == 0,
+            Follow::Out => t & OUT != 0,
+            Follow::In => t & OUT == 0,
         }
     }
 }
@@ -62,7 +56,7 @@ impl Csr {
     /// Builds the adjacency of `n` nodes and `m` edges; `endpoint(i)` is edge `i`'s (source,
     /// target). Two passes over the edges, no per-edge allocation.
     pub fn build(n: usize, m: usize, endpoint: impl Fn(usize) -> (u32, u32)) -> Csr {
-        assert!(m < (u32::MAX / 2) as usize, "CSR supports fewer than 2^31 edges");
+        assert!(m < (u32::MAX / 2) as usize && n < NODE as usize, "CSR supports fewer than 2^31 edges and nodes");
         let mut offsets = vec![0u32; n + 1];
         for i in 0..m {
             let (s, t) = endpoint(i);
@@ -74,20 +68,17 @@ impl Csr {
         }
         let total = offsets[n] as usize;
         let mut targets = vec![0u32; total];
-        let mut edges = vec![0u32; total];
         let mut fill: Vec<u32> = offsets[..n].to_vec();
         for i in 0..m {
             let (s, t) = endpoint(i);
             let p = fill[s as usize] as usize;
-            targets[p] = t;
-            edges[p] = (i as u32) << 1 | 1;
+            targets[p] = t | OUT;
             fill[s as usize] += 1;
             let p = fill[t as usize] as usize;
             targets[p] = s;
-            edges[p] = (i as u32) << 1;
             fill[t as usize] += 1;
         }
-        Csr { offsets, targets, edges }
+        Csr { offsets, targets }
     }
 
     /// Number of nodes.
@@ -102,7 +93,6 @@ impl Csr {
             for side in &mut s.sides {
                 side.stamp.fill(0);
                 side.parent.fill(0);
-                side.via.fill(0);
             }
             s.generation = 0;
         })
@@ -114,10 +104,9 @@ impl Csr {
         (self.offsets[v as usize + 1] - self.offsets[v as usize]) as usize
     }
 
-    /// The half-edges of `v`: (other end, edge id, edge points away from `v`), in edge-id order.
-    pub fn neighbours(&self, v: u32) -> impl Iterator<Item = (u32, u32, bool)> + '_ {
-        let r = self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize;
-        self.targets[r.clone()].iter().zip(&self.edges[r]).map(|(&t, &e)| (t, e >> 1, e & 1 == 1))
+    /// The half-edges of `v`: (other end, edge points away from `v`), in edge-id order.
+    pub fn neighbours(&self, v: u32) -> impl Iterator<Item = (u32, bool)> + '_ {
+        self.targets[self.range(v)].iter().map(|&t| (t & NODE, t & OUT != 0))
     }
 
     #[inline]
@@ -127,15 +116,16 @@ impl Csr {
 
     /// A shortest path from `a` to `b` over the undirected view, by bidirectional BFS (each
     /// round expands the side whose frontier has fewer half-edges). `None` when there is no
-    /// path of at most `max` hops; `Some(empty)` when `a == b`.
+    /// path of at most `max` hops. The path is its nodes, `a` first and `b` last (`[a]` when
+    /// `a == b`).
     ///
     /// It stops at the first edge that joins the two searches: every node is checked against
     /// the other side when it is first reached, so the first join found while expanding a level
     /// necessarily lands on the other side's current frontier, and every join in that level
     /// would give the same length (`la + lb + 1`). No distance array is needed.
-    pub fn shortest_path(&self, a: u32, b: u32, max: Option<usize>) -> Option<Vec<CsrHop>> {
+    pub fn shortest_path(&self, a: u32, b: u32, max: Option<usize>) -> Option<Vec<u32>> {
         if a == b {
-            return Some(Vec::new());
+            return Some(vec![a]);
         }
         let max = max.unwrap_or(usize::MAX);
         if max == 0 {
@@ -146,8 +136,8 @@ impl Csr {
             let [fa, fb] = &mut s.sides;
             fa.start(a, gen);
             fb.start(b, gen);
-            // The joining hop, oriented from A's side towards B's.
-            let mut best: Option<CsrHop> = None;
+            // The joining hop (A's side, B's side).
+            let mut best: Option<(u32, u32)> = None;
             let (mut la, mut lb) = (0usize, 0usize);
             while !fa.frontier.is_empty() && !fb.frontier.is_empty() {
                 if la + lb >= max {
@@ -160,21 +150,15 @@ impl Csr {
                 me.next.clear();
                 'level: for i in 0..me.frontier.len() {
                     let u = me.frontier[i];
-                    for p in self.range(u) {
-                        let w = self.targets[p];
-                        let e = self.edges[p];
+                    for &t in &self.targets[self.range(u)] {
+                        let w = t & NODE;
                         if other.stamp[w as usize] == gen {
-                            best = Some(if expand_a {
-                                CsrHop { from: u, to: w, edge: e >> 1, forward: e & 1 == 1 }
-                            } else {
-                                CsrHop { from: w, to: u, edge: e >> 1, forward: e & 1 == 0 }
-                            });
+                            best = Some(if expand_a { (u, w) } else { (w, u) });
                             break 'level;
                         }
                         if me.stamp[w as usize] != gen {
                             me.stamp[w as usize] = gen;
                             me.parent[w as usize] = u;
-                            me.via[w as usize] = e;
                             me.next.push(w);
                         }
                     }
@@ -185,27 +169,24 @@ impl Csr {
                 } else {
                     lb += 1;
                 }
-                if let Some(hop) = best {
-                    let mut hops = Vec::with_capacity(la + lb);
-                    // A's half: from hop.from back to a.
-                    let mut v = hop.from;
+                if let Some((x, y)) = best {
+                    let mut nodes = Vec::with_capacity(la + lb + 1);
+                    // A's half: from x back to a.
+                    let mut v = x;
+                    nodes.push(v);
                     while v != a {
-                        let p = fa.parent[v as usize];
-                        let e = fa.via[v as usize];
-                        hops.push(CsrHop { from: p, to: v, edge: e >> 1, forward: e & 1 == 1 });
-                        v = p;
+                        v = fa.parent[v as usize];
+                        nodes.push(v);
                     }
-                    hops.reverse();
-                    hops.push(hop);
-                    // B's half: from hop.to on to b (parents point towards b).
-                    let mut v = hop.to;
+                    nodes.reverse();
+                    // B's half: from y on to b (parents point towards b).
+                    let mut v = y;
+                    nodes.push(v);
                     while v != b {
-                        let p = fb.parent[v as usize];
-                        let e = fb.via[v as usize];
-                        hops.push(CsrHop { from: v, to: p, edge: e >> 1, forward: e & 1 == 0 });
-                        v = p;
+                        v = fb.parent[v as usize];
+                        nodes.push(v);
                     }
-                    return Some(hops);
+                    return Some(nodes);
                 }
             }
             None
@@ -224,11 +205,11 @@ impl Csr {
                 side.next.clear();
                 for i in 0..side.frontier.len() {
                     let u = side.frontier[i];
-                    for p in self.range(u) {
-                        if !follow.allows(self.edges[p]) {
+                    for &t in &self.targets[self.range(u)] {
+                        if !follow.allows(t) {
                             continue;
                         }
-                        let w = self.targets[p] as usize;
+                        let w = (t & NODE) as usize;
                         if side.stamp[w] != gen {
                             side.stamp[w] = gen;
                             side.next.push(w as u32);
@@ -252,8 +233,6 @@ struct Side {
     /// `stamp[v] == generation` ⇔ `v` was reached in the current query.
     stamp: Vec<u32>,
     parent: Vec<u32>,
-    /// The half-edge (`edge << 1 | forward`, seen from the parent) that reached the node.
-    via: Vec<u32>,
     frontier: Vec<u32>,
     next: Vec<u32>,
 }
@@ -290,7 +269,6 @@ impl Scratch {
                 // Fresh zeroed allocations (calloc): pages are only touched when used.
                 side.stamp = vec![0; n];
                 side.parent = vec![0; n];
-                side.via = vec![0; n];
             }
         }
     }
@@ -368,21 +346,17 @@ mod tests {
                 let dist = plain_bfs(n, &edges, a, Follow::Both);
                 for b in 0..n as u32 {
                     let got = csr.shortest_path(a, b, None);
-                    assert_eq!(got.as_ref().map(Vec::len), dist[b as usize], "seed {seed} {a}->{b}");
-                    if let Some(hops) = got {
-                        // The hops chain from a to b over real edges with true directions.
-                        let mut at = a;
-                        for h in &hops {
-                            assert_eq!(h.from, at);
-                            let (s, t) = edges[h.edge as usize];
-                            assert!(if h.forward { (s, t) == (h.from, h.to) } else { (t, s) == (h.from, h.to) });
-                            at = h.to;
+                    assert_eq!(got.as_ref().map(|p| p.len() - 1), dist[b as usize], "seed {seed} {a}->{b}");
+                    if let Some(nodes) = got {
+                        // From a to b, each step over a real edge.
+                        assert_eq!((nodes[0], nodes[nodes.len() - 1]), (a, b));
+                        for w in nodes.windows(2) {
+                            assert!(edges.iter().any(|&(s, t)| (s, t) == (w[0], w[1]) || (t, s) == (w[0], w[1])));
                         }
-                        assert_eq!(at, b);
                     }
                     let d = dist[b as usize];
                     for max in 0..4 {
-                        let within = csr.shortest_path(a, b, Some(max)).map(|h| h.len());
+                        let within = csr.shortest_path(a, b, Some(max)).map(|p| p.len() - 1);
                         assert_eq!(within, d.filter(|&d| d <= max), "seed {seed} {a}->{b} max {max}");
                     }
                 }
@@ -416,7 +390,7 @@ mod tests {
         SCRATCH.with(|s| s.borrow_mut().generation = u32::MAX - 2);
         for _ in 0..6 {
             assert_eq!(csr.count_within(0, 2, Follow::Both), 2);
-            assert_eq!(csr.shortest_path(0, 2, None).map(|h| h.len()), Some(2));
+            assert_eq!(csr.shortest_path(0, 2, None), Some(vec![0, 1, 2]));
             assert_eq!(csr.shortest_path(0, 3, None), None);
         }
     }

@@ -153,10 +153,14 @@ fn path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>, all: b
 
 /// Unfiltered shortest path: bidirectional BFS over the graph's CSR.
 fn csr_shortest_path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>) -> Option<PathView> {
-    let hops = graph.csr().shortest_path(a.index() as u32, b.index() as u32, max)?;
-    let hops = hops
-        .into_iter()
-        .map(|h| hop(graph, NodeId::new(h.from as usize), NodeId::new(h.to as usize), EdgeId::new(h.edge as usize), h.forward))
+    let nodes = graph.csr().shortest_path(a.index() as u32, b.index() as u32, max)?;
+    let hops = nodes
+        .windows(2)
+        .map(|w| {
+            let (from, to) = (NodeId::new(w[0] as usize), NodeId::new(w[1] as usize));
+            let (e, forward) = graph.edge_between(from, to).expect("consecutive path nodes are adjacent");
+            hop(graph, from, to, e, forward)
+        })
         .collect();
     Some(PathView { hops })
 }
