@@ -27,7 +27,8 @@ pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge, u32>,
     /// Lower-cased name or alias → nodes carrying it.
     names: FastMap<String, Ids>,
-    /// Lower-cased word of a node's name → nodes whose name has it (surname lookups).
+    /// Lower-cased word of a node's name → nodes whose name has it (surname lookups). A node
+    /// whose name is a single word is not repeated here: `names` has it under that word.
     name_words: FastMap<String, Ids>,
     /// (source, target, relation) → edge. Built on first need (a bulk-loaded graph that is only
     /// queried never pays for it: 10M keys cost ~700 MB).
@@ -138,7 +139,12 @@ impl std::error::Error for ResolveError {}
 
 /// Lower-cases and folds whitespace and curly apostrophes, the key of the name index.
 pub fn name_key(s: &str) -> String {
-    let s = s.trim().replace('\u{2019}', "'");
+    let t = s.trim();
+    if t.bytes().all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase()) {
+        // Already a key (one lower-case ASCII word): the common case of imported ids.
+        return t.to_string();
+    }
+    let s = t.replace('\u{2019}', "'");
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -243,7 +249,9 @@ impl KnowledgeGraph {
     pub fn add_node(&mut self, node: Node) -> NodeId {
         let keys: Vec<String> =
             std::iter::once(&node.name).chain(node.aliases.iter()).map(|s| name_key(s)).collect();
-        let words: Vec<String> = name_key(&node.name).split(' ').map(str::to_string).collect();
+        let key = name_key(&node.name);
+        let words: Vec<String> =
+            if key.contains(' ') { key.split(' ').map(str::to_string).collect() } else { Vec::new() };
         let id = self.graph.add_node(node);
         self.csr.take();
         for k in keys {
@@ -259,9 +267,21 @@ impl KnowledgeGraph {
         index_into(&mut self.name_words, word, id);
     }
 
-    /// Nodes whose canonical name (or a former name) contains this word (case-insensitive).
-    pub fn nodes_with_name_word(&self, word: &str) -> &[NodeId] {
-        self.name_words.get(&name_key(word)).map(Ids::as_slice).unwrap_or(&[])
+    /// Nodes whose canonical name (or a former name) contains this word (case-insensitive), in
+    /// id order.
+    pub fn nodes_with_name_word(&self, word: &str) -> Vec<NodeId> {
+        let key = name_key(word);
+        let mut ids: Vec<NodeId> = self.name_words.get(&key).map(Ids::as_slice).unwrap_or(&[]).to_vec();
+        // Single-word names live in `names` only.
+        if let Some(named) = self.names.get(&key) {
+            for &id in named.as_slice() {
+                if !ids.contains(&id) && name_key(&self.graph[id].name) == key {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort();
+        ids
     }
 
     fn index_name(&mut self, key: String, id: NodeId) {
@@ -286,6 +306,11 @@ impl KnowledgeGraph {
     /// Renames a node, keeping the old name as an alias.
     pub fn rename(&mut self, id: NodeId, new_name: &str) {
         let old = std::mem::replace(&mut self.graph[id].name, new_name.to_string());
+        let old_key = name_key(&old);
+        if !old_key.contains(' ') {
+            // A former single-word name stays findable by its word.
+            self.index_word(old_key, id);
+        }
         self.graph[id].aliases.remove(new_name);
         self.add_alias(id, &old);
         self.index_name(name_key(new_name), id);
@@ -490,7 +515,7 @@ impl KnowledgeGraph {
         let n = nodes.len();
         let mut graph: DiGraph<Node, Edge, u32> = DiGraph::with_capacity(n, edges.size_hint().0);
         let mut names: FastMap<String, Ids> = FastMap::with_capacity_and_hasher(n, Default::default());
-        let mut name_words: FastMap<String, Ids> = FastMap::with_capacity_and_hasher(n, Default::default());
+        let mut name_words: FastMap<String, Ids> = FastMap::default();
         for node in nodes {
             let id = NodeIndex::new(graph.node_count());
             let key = name_key(&node.name);
@@ -498,8 +523,6 @@ impl KnowledgeGraph {
                 for w in key.split(' ') {
                     index_into(&mut name_words, w.to_string(), id);
                 }
-            } else {
-                index_into(&mut name_words, key.clone(), id);
             }
             index_into(&mut names, key, id);
             for a in &node.aliases {
