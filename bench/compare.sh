@@ -6,6 +6,7 @@
 # Env:   DATA=dir (graph TSVs + work files; default /tmp/newsgraph-compare)
 #        PEERS="networkx rustworkx kuzu" (subset to run; empty to skip the peers)
 #        PEERS_DIR=path to shared/peers (default ../shared/peers relative to the repo)
+#        REUSE_PEERS=1 keeps earlier peer results found in DATA (they take ~10 minutes to redo)
 # Needs: python3 with network access to PyPI once (setup.sh makes a venv), GNU time (/usr/bin/time).
 set -euo pipefail
 N=${1:-1000000}
@@ -38,6 +39,10 @@ echo "# newsgraph queries" >&2
   >"$DATA/ng_run.json" 2>"$DATA/ng_run.time"
 
 for lib in $PEERS; do
+  if [ -n "${REUSE_PEERS:-}" ] && grep -q '^RESULT ' "$DATA/peer_$lib.out" 2>/dev/null; then
+    echo "# $lib: reusing $DATA/peer_$lib.out" >&2
+    continue
+  fi
   echo "# $lib (this takes minutes)" >&2
   /usr/bin/time -v "$PY" "$PEERS_DIR/bench_graph.py" --lib "$lib" --graph "$G" --skip-egosub \
     --kuzu-db "$DATA/kuzu_db" >"$DATA/peer_$lib.out" 2>"$DATA/peer_$lib.time" || echo "# $lib failed" >&2

@@ -224,10 +224,10 @@ impl KnowledgeGraph {
 
     /// The first edge (lowest id) joining `a` and `b` in either direction, and whether it points
     /// from `a` to `b`.
+    /// Uses the CSR: a contiguous scan of the end with fewer edges (paths often cross hubs).
     pub fn edge_between(&self, a: NodeId, b: NodeId) -> Option<(EdgeId, bool)> {
-        let fwd = self.graph.edges_connecting(a, b).map(|e| (e.id(), true));
-        let bwd = self.graph.edges_connecting(b, a).map(|e| (e.id(), false));
-        fwd.chain(bwd).min_by_key(|(e, _)| e.index())
+        let (e, forward) = self.csr().edge_between(a.index() as u32, b.index() as u32)?;
+        Some((EdgeId::new(e as usize), forward))
     }
 
     /// The articles that fed the graph, by id.

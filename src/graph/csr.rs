@@ -2,9 +2,10 @@
 //! bidirectional BFS for unweighted shortest paths and a bounded BFS that counts a neighbourhood.
 //!
 //! Every edge appears twice, once in each endpoint's list, with a bit saying whether it points
-//! away from that endpoint: 8 bytes per edge in all. Each node's list is in edge-id (insertion)
-//! order, so results are deterministic. Paths come back as node sequences; the caller picks the
-//! edge of each hop from the graph (only a handful of lookups per answer). Traversal scratch space (visited stamps, parents, frontiers) lives in a
+//! away from that endpoint, and the edge's id in a parallel array (only read to name the edges
+//! of an answer): 16 bytes per edge in all. Each node's list is in edge-id (insertion) order, so
+//! results are deterministic. Paths come back as node sequences; [`Csr::edge_between`] names
+//! each hop's edge. Traversal scratch space (visited stamps, parents, frontiers) lives in a
 //! thread-local pool reused across queries: a query allocates nothing proportional to the graph;
 //! "visited" is a generation stamp, so nothing is cleared between queries either.
 
@@ -18,6 +19,8 @@ pub struct Csr {
     /// The node at the other end of each half-edge, with [`OUT`] set when the edge points from
     /// the list's node to it.
     targets: Vec<u32>,
+    /// The edge id of each half-edge.
+    edges: Vec<u32>,
 }
 
 /// Direction bit of a half-edge in [`Csr::targets`].
@@ -68,17 +71,20 @@ impl Csr {
         }
         let total = offsets[n] as usize;
         let mut targets = vec![0u32; total];
+        let mut edges = vec![0u32; total];
         let mut fill: Vec<u32> = offsets[..n].to_vec();
         for i in 0..m {
             let (s, t) = endpoint(i);
             let p = fill[s as usize] as usize;
             targets[p] = t | OUT;
+            edges[p] = i as u32;
             fill[s as usize] += 1;
             let p = fill[t as usize] as usize;
             targets[p] = s;
+            edges[p] = i as u32;
             fill[t as usize] += 1;
         }
-        Csr { offsets, targets }
+        Csr { offsets, targets, edges }
     }
 
     /// Number of nodes.
@@ -102,6 +108,18 @@ impl Csr {
     #[inline]
     pub fn degree(&self, v: u32) -> usize {
         (self.offsets[v as usize + 1] - self.offsets[v as usize]) as usize
+    }
+
+    /// The lowest-id edge joining `a` and `b` (either direction) and whether it points from `a`
+    /// to `b`. Scans the shorter of the two lists, which is contiguous and in edge-id order, so
+    /// the first match is the answer.
+    pub fn edge_between(&self, a: u32, b: u32) -> Option<(u32, bool)> {
+        let (v, other) = if self.degree(a) <= self.degree(b) { (a, b) } else { (b, a) };
+        let r = self.range(v);
+        let p = self.targets[r.clone()].iter().position(|&t| t & NODE == other)?;
+        let t = self.targets[r.start + p];
+        let out_of_v = t & OUT != 0;
+        Some((self.edges[r.start + p], if v == a { out_of_v } else { !out_of_v }))
     }
 
     /// The half-edges of `v`: (other end, edge points away from `v`), in edge-id order.
