@@ -77,7 +77,7 @@ for lib in peers:
     _, rss = gtime(f"{data}/peer_{lib}.time")
     rows.append((f"{lib} {r['version']}", r["load_s"], None, rss, r["sp"]["total_s"], r["sp"]["done"], r["sp"]["sum_result"],
                  r["ego"]["total_s"], r["ego"]["done"], r["ego"]["sum_result"]))
-print(f"graph: {data}; newsgraph .bin load alone {load_wall:.2f} s (peak RSS {load_rss:.0f} MB); first path query includes scratch allocation")
+print(f"graph: {data}; newsgraph .bin load alone {load_wall:.2f} s (peak RSS {load_rss:.0f} MB)")
 print(f"{'':22} {'import/load TSV':>15} {'peak RSS':>9} {'100 paths':>16} {'sum':>5} {'100 2-hop counts':>17} {'sum':>8}")
 for name, imp, _, rss, spt, spn, sps, egt, egn, egs in rows:
     print(f"{name:22} {imp:13.2f} s {rss:6.0f} MB {spt*1000:10.1f} ms {spn:>3} {sps:5} {egt*1000:11.1f} ms {egn:>3} {egs:8}")
