@@ -295,6 +295,7 @@ pub struct Edge {
 /// pointer wide and allocation-free when empty, because a million-node imported graph has
 /// ten million edges and no sentences (a `Vec` would cost 16 more bytes on every edge).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[allow(clippy::box_collection)] // deliberate: one pointer per edge, not three words
 pub struct EvidenceList(Option<Box<Vec<Evidence>>>);
 
 impl EvidenceList {
