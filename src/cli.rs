@@ -232,6 +232,23 @@ pub enum Cmd {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Import a graph made elsewhere: TSV files with headers (nodes `id name kind [type]`, edges
+    /// `source target relation [weight]`), or the JSON export shape. Writes a new graph file
+    /// (`.bin` for a binary snapshot, else RON); an existing one is kept as FILE.bak.
+    Import {
+        /// Nodes TSV file.
+        #[arg(long, value_name = "FILE", requires = "edges", conflicts_with = "json", required_unless_present = "json")]
+        nodes: Option<PathBuf>,
+        /// Edges TSV file.
+        #[arg(long, value_name = "FILE", requires = "nodes")]
+        edges: Option<PathBuf>,
+        /// A graph in the JSON export shape (`newsgraph export --format json`).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Graph file to write [default: newsgraph.ron].
+        #[arg(long, value_name = "FILE")]
+        graph: Option<PathBuf>,
+    },
     /// Print counts of nodes by kind, edges by relation, and articles.
     Stats {
         /// Graph file [default: newsgraph.ron].
@@ -256,7 +273,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             session.format = format.into();
             session.params.extend(params);
             let mode = if fail_fast { RunMode::FailFast } else { RunMode::ToTheEnd };
-            run_scripts(&mut session, &scripts, mode, timing)
+            let result = run_scripts(&mut session, &scripts, mode, timing);
+            // Freeing a million-node graph takes a while and the process is about to exit.
+            std::mem::forget(session);
+            result
         }
         Cmd::Query { query, graph, format, params, timing } => {
             let mut session = open_session(graph.as_deref(), true)?;
@@ -265,7 +285,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             for l in source_lines(&query) {
                 let start = Instant::now();
                 let result = session.run_line(&l.text, l.line);
-                if timing {
+                if timing && !matches!(result, Ok(None)) {
                     eprintln!("{}: {:.3} ms", l.line, start.elapsed().as_secs_f64() * 1000.0);
                 }
                 match result {
@@ -281,6 +301,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                     }
                 }
             }
+            std::mem::forget(session); // as in `run`: exiting frees it faster
             Ok(())
         }
         Cmd::Export { graph, format, query, output } => {
@@ -354,6 +375,22 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
             write_stdout(&text)
+        }
+        Cmd::Import { nodes, edges, json, graph } => {
+            let started = std::time::Instant::now();
+            let (g, report) = match (nodes, edges, json) {
+                (Some(n), Some(e), _) => crate::import::import_tsv(&n, &e)?,
+                (_, _, Some(j)) => crate::import::import_json(&j)?,
+                _ => return Err(Error::Usage("give --nodes and --edges, or --json".into())),
+            };
+            let read = started.elapsed().as_secs_f64();
+            let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
+            store::save(&g, &path)?;
+            write_stdout(&format!(
+                "{report}; read in {read:.2} s, saved to {} in {:.2} s\n",
+                path.display(),
+                started.elapsed().as_secs_f64() - read
+            ))
         }
         Cmd::Stats { graph } => {
             let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
@@ -458,7 +495,8 @@ pub fn run_scripts(session: &mut Session, scripts: &[PathBuf], mode: RunMode, ti
         for l in source_lines(&text) {
             let start = Instant::now();
             let result = session.run_line(&l.text, l.line);
-            if timing && !l.text.trim().is_empty() {
+            // Blank and comment lines are no statements: no timing line for them.
+            if timing && !matches!(result, Ok(None)) {
                 eprintln!("{}: {:.3} ms", l.line, start.elapsed().as_secs_f64() * 1000.0);
             }
             match result {

@@ -12,6 +12,9 @@ pub enum Error {
     /// A graph file could not be read or written.
     #[error("{0}")]
     Store(#[from] StoreError),
+    /// `import` could not read its input.
+    #[error("{0}")]
+    Import(#[from] crate::import::ImportError),
     /// The lexicon could not be loaded.
     #[error("{0}")]
     Lexicon(#[from] LexiconError),

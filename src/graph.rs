@@ -5,11 +5,15 @@
 //! at most one edge per (source, target, relation), symmetric relations stored with the smaller
 //! index first; evidence on an edge is never duplicated. Nothing here does IO (see `store`).
 
-use crate::model::{Article, Edge, EntityType, Evidence, Kind, Node, Relation};
+use crate::model::{Article, Edge, EntityType, Evidence, EvidenceList, Kind, Node, Relation};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+pub mod csr;
+pub use csr::Csr;
 
 /// Node identifier: stable for the life of a graph (nodes are never removed) and the `id` of
 /// the JSON export.
@@ -22,11 +26,88 @@ pub type EdgeId = EdgeIndex<u32>;
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge, u32>,
     /// Lower-cased name or alias → nodes carrying it.
-    names: HashMap<String, Vec<NodeId>>,
-    /// Lower-cased word of a node's name → nodes whose name has it (surname lookups).
-    name_words: HashMap<String, Vec<NodeId>>,
-    edge_keys: HashMap<(NodeId, NodeId, Relation), EdgeId>,
+    names: FastMap<String, Ids>,
+    /// Lower-cased word of a node's name → nodes whose name has it (surname lookups). A node
+    /// whose name is a single word is not repeated here: `names` has it under that word.
+    name_words: FastMap<String, Ids>,
+    /// (source, target, relation) → edge. Built on first need (a bulk-loaded graph that is only
+    /// queried never pays for it: 10M keys cost ~700 MB).
+    edge_keys: OnceLock<HashMap<(NodeId, NodeId, Relation), EdgeId>>,
     articles: BTreeMap<String, Article>,
+    /// Compact undirected adjacency for traversals, built on first query; dropped by any
+    /// structural mutation (a new node or edge).
+    csr: OnceLock<Csr>,
+}
+
+/// The nodes under one index key: nearly always one, so no allocation for it.
+#[derive(Debug, Clone)]
+enum Ids {
+    One(NodeId),
+    Many(Vec<NodeId>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[NodeId] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(v) => v,
+        }
+    }
+
+    fn insert(&mut self, id: NodeId) {
+        match self {
+            Ids::One(x) if *x == id => {}
+            Ids::One(x) => *self = Ids::Many(vec![*x, id]),
+            Ids::Many(v) => {
+                if !v.contains(&id) {
+                    v.push(id)
+                }
+            }
+        }
+    }
+}
+
+/// Fx-style multiply-rotate hashing for the name indexes: 3-4× faster than SipHash on short
+/// names, and the keys are the user's own node names, not adversarial input.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(FX_K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(FX_K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+fn index_into(map: &mut FastMap<String, Ids>, key: String, id: NodeId) {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().insert(id),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(Ids::One(id));
+        }
+    }
 }
 
 /// Why a name did not resolve to exactly one node.
@@ -58,7 +139,12 @@ impl std::error::Error for ResolveError {}
 
 /// Lower-cases and folds whitespace and curly apostrophes, the key of the name index.
 pub fn name_key(s: &str) -> String {
-    let s = s.trim().replace('\u{2019}', "'");
+    let t = s.trim();
+    if t.bytes().all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase()) {
+        // Already a key (one lower-case ASCII word): the common case of imported ids.
+        return t.to_string();
+    }
+    let s = t.replace('\u{2019}', "'");
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -136,6 +222,14 @@ impl KnowledgeGraph {
         out
     }
 
+    /// The first edge (lowest id) joining `a` and `b` in either direction, and whether it points
+    /// from `a` to `b`.
+    /// Uses the CSR: a contiguous scan of the end with fewer edges (paths often cross hubs).
+    pub fn edge_between(&self, a: NodeId, b: NodeId) -> Option<(EdgeId, bool)> {
+        let (e, forward) = self.csr().edge_between(a.index() as u32, b.index() as u32)?;
+        Some((EdgeId::new(e as usize), forward))
+    }
+
     /// The articles that fed the graph, by id.
     pub fn articles(&self) -> &BTreeMap<String, Article> {
         &self.articles
@@ -155,8 +249,11 @@ impl KnowledgeGraph {
     pub fn add_node(&mut self, node: Node) -> NodeId {
         let keys: Vec<String> =
             std::iter::once(&node.name).chain(node.aliases.iter()).map(|s| name_key(s)).collect();
-        let words: Vec<String> = name_key(&node.name).split(' ').map(str::to_string).collect();
+        let key = name_key(&node.name);
+        let words: Vec<String> =
+            if key.contains(' ') { key.split(' ').map(str::to_string).collect() } else { Vec::new() };
         let id = self.graph.add_node(node);
+        self.csr.take();
         for k in keys {
             self.index_name(k, id);
         }
@@ -167,22 +264,28 @@ impl KnowledgeGraph {
     }
 
     fn index_word(&mut self, word: String, id: NodeId) {
-        let ids = self.name_words.entry(word).or_default();
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
+        index_into(&mut self.name_words, word, id);
     }
 
-    /// Nodes whose canonical name (or a former name) contains this word (case-insensitive).
-    pub fn nodes_with_name_word(&self, word: &str) -> &[NodeId] {
-        self.name_words.get(&name_key(word)).map(Vec::as_slice).unwrap_or(&[])
+    /// Nodes whose canonical name (or a former name) contains this word (case-insensitive), in
+    /// id order.
+    pub fn nodes_with_name_word(&self, word: &str) -> Vec<NodeId> {
+        let key = name_key(word);
+        let mut ids: Vec<NodeId> = self.name_words.get(&key).map(Ids::as_slice).unwrap_or(&[]).to_vec();
+        // Single-word names live in `names` only.
+        if let Some(named) = self.names.get(&key) {
+            for &id in named.as_slice() {
+                if !ids.contains(&id) && name_key(&self.graph[id].name) == key {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort();
+        ids
     }
 
     fn index_name(&mut self, key: String, id: NodeId) {
-        let ids = self.names.entry(key).or_default();
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
+        index_into(&mut self.names, key, id);
     }
 
     /// Adds a surface form to a node and indexes it.
@@ -203,6 +306,11 @@ impl KnowledgeGraph {
     /// Renames a node, keeping the old name as an alias.
     pub fn rename(&mut self, id: NodeId, new_name: &str) {
         let old = std::mem::replace(&mut self.graph[id].name, new_name.to_string());
+        let old_key = name_key(&old);
+        if !old_key.contains(' ') {
+            // A former single-word name stays findable by its word.
+            self.index_word(old_key, id);
+        }
         self.graph[id].aliases.remove(new_name);
         self.add_alias(id, &old);
         self.index_name(name_key(new_name), id);
@@ -213,7 +321,7 @@ impl KnowledgeGraph {
 
     /// Nodes whose name or alias equals `name` (case-insensitive).
     pub fn lookup(&self, name: &str) -> &[NodeId] {
-        self.names.get(&name_key(name)).map(Vec::as_slice).unwrap_or(&[])
+        self.names.get(&name_key(name)).map(Ids::as_slice).unwrap_or(&[])
     }
 
     /// Nodes of `kind` whose name or alias equals `name`.
@@ -257,7 +365,7 @@ impl KnowledgeGraph {
         for (k, ids) in &self.names {
             let word_prefix = k.starts_with(&key) || k.split(' ').any(|w| w.starts_with(&key));
             if word_prefix {
-                for &id in ids {
+                for &id in ids.as_slice() {
                     if !prefixed.contains(&id) {
                         prefixed.push(id);
                     }
@@ -273,7 +381,7 @@ impl KnowledgeGraph {
         let mut scored: Vec<(f64, NodeId)> = Vec::new();
         for (k, ids) in &self.names {
             let score = strsim::jaro_winkler(k, &key);
-            for &id in ids {
+            for &id in ids.as_slice() {
                 scored.push((score, id));
             }
         }
@@ -329,7 +437,7 @@ impl KnowledgeGraph {
     /// The edge (source, target, relation), if any. For a symmetric relation either direction.
     pub fn find_edge(&self, source: NodeId, target: NodeId, relation: &Relation) -> Option<EdgeId> {
         let (s, t) = canonical(source, target, relation);
-        self.edge_keys.get(&(s, t, relation.clone())).copied()
+        self.edge_keys.get_or_init(|| self.build_edge_keys()).get(&(s, t, relation.clone())).copied()
     }
 
     /// Adds evidence for (source, target, relation), creating the edge if needed. Evidence already
@@ -370,12 +478,79 @@ impl KnowledgeGraph {
     fn ensure_edge(&mut self, source: NodeId, target: NodeId, relation: Relation) -> (EdgeId, bool) {
         let (s, t) = canonical(source, target, &relation);
         let key = (s, t, relation);
-        if let Some(&id) = self.edge_keys.get(&key) {
+        if let Some(&id) = self.edge_keys_mut().get(&key) {
             return (id, false);
         }
-        let id = self.graph.add_edge(s, t, Edge { relation: key.2.clone(), weight: 0, evidence: Vec::new() });
-        self.edge_keys.insert(key, id);
+        let id = self.graph.add_edge(s, t, Edge { relation: key.2.clone(), weight: 0, evidence: EvidenceList::new() });
+        self.edge_keys_mut().insert(key, id);
+        self.csr.take();
         (id, true)
+    }
+
+    fn build_edge_keys(&self) -> HashMap<(NodeId, NodeId, Relation), EdgeId> {
+        let mut keys = HashMap::with_capacity(self.graph.edge_count());
+        for e in self.graph.edge_references() {
+            keys.insert((e.source(), e.target(), e.weight().relation.clone()), e.id());
+        }
+        keys
+    }
+
+    fn edge_keys_mut(&mut self) -> &mut HashMap<(NodeId, NodeId, Relation), EdgeId> {
+        if self.edge_keys.get().is_none() {
+            let keys = self.build_edge_keys();
+            let _ = self.edge_keys.set(keys);
+        }
+        self.edge_keys.get_mut().expect("just initialised")
+    }
+
+    /// Builds a graph in one pass from node and edge arrays (bulk load: `.bin` snapshots,
+    /// `import`). Edges are (source index, target index, edge) and must already be unique per
+    /// (source, target, relation) with symmetric relations in canonical direction (see
+    /// [`canonical_order`]); endpoints out of range are an error naming the edge.
+    pub fn from_parts<I>(nodes: Vec<Node>, edges: I, articles: Vec<Article>) -> Result<KnowledgeGraph, String>
+    where
+        I: IntoIterator<Item = (u32, u32, Edge)>,
+    {
+        let edges = edges.into_iter();
+        let n = nodes.len();
+        let mut graph: DiGraph<Node, Edge, u32> = DiGraph::with_capacity(n, edges.size_hint().0);
+        let mut names: FastMap<String, Ids> = FastMap::with_capacity_and_hasher(n, Default::default());
+        let mut name_words: FastMap<String, Ids> = FastMap::default();
+        for node in nodes {
+            let id = NodeIndex::new(graph.node_count());
+            let key = name_key(&node.name);
+            if key.contains(' ') {
+                for w in key.split(' ') {
+                    index_into(&mut name_words, w.to_string(), id);
+                }
+            }
+            index_into(&mut names, key, id);
+            for a in &node.aliases {
+                index_into(&mut names, name_key(a), id);
+            }
+            graph.add_node(node);
+        }
+        for (i, (s, t, edge)) in edges.enumerate() {
+            if s as usize >= n || t as usize >= n {
+                return Err(format!("edge {i} refers to node {}, but there are only {n} nodes", s.max(t)));
+            }
+            graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), edge);
+        }
+        let mut g = KnowledgeGraph { graph, names, name_words, ..KnowledgeGraph::default() };
+        for a in articles {
+            g.add_article(a);
+        }
+        Ok(g)
+    }
+
+    /// The compact adjacency used by traversals, built on first use (≈0.2 s for 10M edges).
+    pub fn csr(&self) -> &Csr {
+        self.csr.get_or_init(|| {
+            let raw = self.graph.raw_edges();
+            Csr::build(self.graph.node_count(), raw.len(), |i| {
+                (raw[i].source().index() as u32, raw[i].target().index() as u32)
+            })
+        })
     }
 
     /// Finds or creates a node of this kind with this name; the found node gains nothing.
@@ -388,6 +563,16 @@ impl KnowledgeGraph {
 }
 
 fn canonical(source: NodeId, target: NodeId, relation: &Relation) -> (NodeId, NodeId) {
+    if relation.is_symmetric() && target < source {
+        (target, source)
+    } else {
+        (source, target)
+    }
+}
+
+/// The stored direction of an edge (`source`, `target`) with this relation: symmetric relations
+/// keep the smaller index first.
+pub fn canonical_order(source: u32, target: u32, relation: &Relation) -> (u32, u32) {
     if relation.is_symmetric() && target < source {
         (target, source)
     } else {

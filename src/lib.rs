@@ -12,6 +12,7 @@ pub mod error;
 pub mod evaluation;
 pub mod export;
 pub mod graph;
+pub mod import;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

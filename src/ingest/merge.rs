@@ -84,8 +84,7 @@ fn single_person(graph: &KnowledgeGraph, word: &str) -> Option<NodeId> {
     let matching = |pick: fn(&str) -> Option<&str>| -> Vec<NodeId> {
         graph
             .nodes_with_name_word(word)
-            .iter()
-            .copied()
+            .into_iter()
             .filter(|&id| {
                 let n = graph.node(id);
                 is_person(n) && pick(&n.name).is_some_and(|w| name_key(w) == key)
@@ -188,7 +187,7 @@ fn similar_person(graph: &KnowledgeGraph, name: &str) -> Option<NodeId> {
         a == b || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
     };
     // Candidates share at least one name word exactly ("Mykhailo", "Guterres").
-    let mut candidates: Vec<NodeId> = name.split(' ').flat_map(|w| graph.nodes_with_name_word(w).iter().copied()).collect();
+    let mut candidates: Vec<NodeId> = name.split(' ').flat_map(|w| graph.nodes_with_name_word(w)).collect();
     candidates.sort();
     candidates.dedup();
     let found: Vec<NodeId> = candidates

@@ -15,6 +15,7 @@ use super::result::{
     EdgeView, EvidenceView, Hop, NodeView, PathView, QueryResult, Reached, RelationCount, RelationGroup, Shared,
     TimelineEntry, Truncation,
 };
+use crate::graph::csr::Follow;
 use crate::graph::{EdgeId, KnowledgeGraph, NodeId, ResolveError};
 use crate::model::{Evidence, Kind, Relation};
 use petgraph::Direction;
@@ -261,6 +262,9 @@ fn direction(dir: Dir) -> Option<Direction> {
     }
 }
 
+/// From this many edges on, an unfiltered `path` uses the bidirectional BFS over the CSR.
+const BFS_FAST_PATH_EDGES: usize = 100_000;
+
 /// One hop while searching: (from, to, edge, edge points from → to).
 type RawHop = (NodeId, NodeId, EdgeId, bool);
 
@@ -301,7 +305,9 @@ impl PathSpace<'_, '_> {
         if self.weighted {
             -(self.cx.g.edge(e).confidence().clamp(1e-9, 1.0)).ln()
         } else {
-            1.0
+            // One per hop; among paths of equal length the one with typed relations wins
+            // ("represents" over "mentioned_with"). The tie-breaker never outweighs a hop.
+            1.0 + 1e-4 * (1.0 - self.cx.g.edge(e).relation.cue_confidence())
         }
     }
 
@@ -315,7 +321,7 @@ impl PathSpace<'_, '_> {
                 continue;
             }
             match at.get(&other) {
-                Some(&i) if self.weighted && self.cost(e) < self.cost(best[i].0) => best[i] = (e, other, fw),
+                Some(&i) if self.cost(e) < self.cost(best[i].0) => best[i] = (e, other, fw),
                 Some(_) => {}
                 None => {
                     at.insert(other, best.len());
@@ -524,7 +530,17 @@ fn path(cx: &Ctx, a: NodeId, b: NodeId, o: &PathOptions) -> Result<QueryResult, 
     };
     let space = PathSpace { cx, directed: o.directed, weighted: o.weight == Weight::Confidence, avoid, max };
     let mut truncated = None;
+    // On a big graph the compact adjacency's bidirectional BFS answers in microseconds; on a
+    // news-sized one the search below can afford to prefer typed relations among equal lengths.
+    let plain = cx.g.edge_count() >= BFS_FAST_PATH_EDGES
+        && *cx.f == Filters::default()
+        && !o.directed
+        && !space.weighted
+        && space.avoid.is_empty()
+        && via.is_none();
     let raw: Vec<Vec<RawHop>> = match o.mode {
+        // Unfiltered: bidirectional BFS on the graph's compact adjacency.
+        PathMode::Shortest if plain => csr_shortest_path(cx.g, a, b, max).into_iter().collect(),
         PathMode::Shortest => space.shortest_via(a, b, via)?.into_iter().collect(),
         PathMode::K(k) => space.k_shortest(a, b, k, via)?,
         PathMode::AllShortest => {
@@ -673,7 +689,32 @@ fn exact_paths(
     Ok(())
 }
 
+/// Unfiltered shortest path: bidirectional BFS over the graph's CSR.
+fn csr_shortest_path(graph: &KnowledgeGraph, a: NodeId, b: NodeId, max: Option<usize>) -> Option<Vec<RawHop>> {
+    let nodes = graph.csr().shortest_path(a.index() as u32, b.index() as u32, max)?;
+    Some(
+        nodes
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (NodeId::new(w[0] as usize), NodeId::new(w[1] as usize));
+                let (e, forward) = graph.edge_between(from, to).expect("consecutive path nodes are adjacent");
+                (from, to, e, forward)
+            })
+            .collect(),
+    )
+}
+
 fn neighbours(cx: &Ctx, center: NodeId, depth: usize, dir: Dir, count: bool, limit: usize) -> Result<QueryResult, EvalError> {
+    if count && *cx.f == Filters::default() {
+        // Unfiltered count: a stamped BFS over the graph's CSR, no per-query allocation.
+        let follow = match dir {
+            Dir::Out => Follow::Out,
+            Dir::In => Follow::In,
+            Dir::Both => Follow::Both,
+        };
+        let count = cx.g.csr().count_within(center.index() as u32, depth, follow);
+        return Ok(QueryResult::Count { center: cx.node(center), depth, count });
+    }
     let mut levels: Vec<Vec<Reached>> = Vec::new();
     let mut edges: Vec<EdgeId> = Vec::new();
     let mut edge_seen = HashSet::new();
