@@ -2,7 +2,7 @@
 //! what a query means; every statement goes through [`Session::execute`].
 
 use crate::error::{write_stdout, write_stdout_bytes, Error};
-use crate::export::{dot, graphviz, json};
+use crate::export::{self, ExportFormat, Exported};
 use crate::graph::KnowledgeGraph;
 use crate::ingest::{self, MentionsFormat};
 use crate::lexicon::Lexicon;
@@ -84,6 +84,32 @@ pub enum ExportArg {
     Svg,
     /// PNG rendered by Graphviz `dot` (must be installed).
     Png,
+    /// GraphML for Gephi, networkx, yEd (node kind/type/aliases; edge relation/weight/evidence).
+    Graphml,
+    /// A folder (-o DIR) of CSV files for Kùzu COPY FROM and neo4j-admin import, with load scripts.
+    Csv,
+    /// A Cypher script of MERGE statements (Neo4j, Memgraph).
+    Cypher,
+    /// RDF N-Triples under https://newsgraph.example/.
+    Ntriples,
+    /// One self-contained interactive HTML page (no network needed).
+    Html,
+}
+
+impl From<ExportArg> for ExportFormat {
+    fn from(f: ExportArg) -> ExportFormat {
+        match f {
+            ExportArg::Dot => ExportFormat::Dot,
+            ExportArg::Json => ExportFormat::Json,
+            ExportArg::Svg => ExportFormat::Svg,
+            ExportArg::Png => ExportFormat::Png,
+            ExportArg::Graphml => ExportFormat::Graphml,
+            ExportArg::Csv => ExportFormat::Csv,
+            ExportArg::Cypher => ExportFormat::Cypher,
+            ExportArg::Ntriples => ExportFormat::Ntriples,
+            ExportArg::Html => ExportFormat::Html,
+        }
+    }
 }
 
 /// `--param NAME=VALUE`.
@@ -167,7 +193,8 @@ pub enum Cmd {
         #[arg(long)]
         timing: bool,
     },
-    /// Export the whole graph, or a query's result, as DOT or JSON, or as SVG/PNG through Graphviz.
+    /// Export the whole graph, or a query's result: DOT, JSON, SVG/PNG (through Graphviz), GraphML,
+    /// a CSV folder for Kùzu/Neo4j, Cypher, N-Triples, or an interactive HTML page.
     Export {
         /// Graph file [default: newsgraph.ron, else the sample graph].
         #[arg(long, value_name = "FILE")]
@@ -178,7 +205,7 @@ pub enum Cmd {
         /// Export only this query's result (e.g. 'nb Putin --depth 2').
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (a folder for csv, where it is required).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -288,17 +315,15 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             if let Some(q) = &query {
                 session.execute(q).map_err(|e| Error::Query(Box::new(e)))?;
             }
+            let format = ExportFormat::from(format);
             let sub = session.export_subgraph(query.is_none()).map_err(Error::Input)?;
-            let dot_text = || dot::to_dot(&sub, if query.is_none() { "newsgraph" } else { "result" });
-            let bytes = match format {
-                ExportArg::Dot => dot_text().into_bytes(),
-                ExportArg::Json => json::to_json(&sub).into_bytes(),
-                ExportArg::Svg => graphviz::render(&dot_text(), "svg").map_err(Error::Input)?,
-                ExportArg::Png => graphviz::render(&dot_text(), "png").map_err(Error::Input)?,
-            };
-            match output {
-                Some(path) => Ok(store::write_atomically(&path, &bytes)?),
-                None => write_stdout_bytes(&bytes),
+            let exported = export::render(&sub, format, if query.is_none() { "newsgraph" } else { "result" }).map_err(Error::Input)?;
+            match (output, exported) {
+                (Some(path), exported) => Ok(export::write(&path, &exported)?),
+                (None, Exported::File(bytes)) => write_stdout_bytes(&bytes),
+                (None, Exported::Folder(_)) => {
+                    Err(Error::Usage(format!("--format {format} writes a folder of files; name it with -o DIR")))
+                }
             }
         }
         Cmd::Mentions { input, format, lexicon } => {
