@@ -230,6 +230,65 @@ fn config_file_sets_defaults_and_flags_beat_it() {
 
 // ---- cross-checks with other tools (gated) ----
 
+/// Names that every format must carry intact: quotes, markup, separators, line breaks, tabs,
+/// backslashes, non-ASCII.
+const TRICKY: [&str; 6] = [
+    "Q & <A> \"x\" Zürich\nline two",
+    "it's, a; b \\ back",
+    "Київ",
+    "tab\there",
+    "</script><!-- x",
+    "  padded  ",
+];
+
+/// A graph of the tricky names in a row, each linked to the next, saved in `fx`'s folder as
+/// `tricky.ron`; returns its path and the sorted names.
+fn tricky_graph(fx: &Fixture) -> (PathBuf, Vec<String>) {
+    use newsgraph::model::{Evidence, Kind, Relation};
+    let mut g = newsgraph::graph::KnowledgeGraph::new();
+    let ids: Vec<_> = TRICKY.iter().enumerate().map(|(i, n)| g.upsert(n, Kind::ALL[i % 5], None)).collect();
+    g.add_alias(ids[0], "alias \"quoted\"");
+    for (i, w) in ids.windows(2).enumerate() {
+        let text = format!("Sentence {i}: \"{}\" met {}, said: a,b;c\nnext line.", TRICKY[i], TRICKY[i + 1]);
+        let ev = Evidence { article: format!("art\"{i}"), sentence: i, start: 0, end: text.len(), text };
+        g.add_evidence(w[0], w[1], Relation::Custom(format!("works with #{i}")), ev);
+    }
+    let path = fx.path("tricky.ron");
+    newsgraph::store::save(&g, &path).unwrap();
+    let mut names: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
+    names.sort();
+    (path, names)
+}
+
+#[test]
+fn tricky_names_survive_kuzu_networkx_and_pyoxigraph() {
+    if !gated("NEWSGRAPH_CHECK_PEERS") {
+        return;
+    }
+    let fx = Fixture::new();
+    let (graph, names) = tricky_graph(&fx);
+    let export = |format: &str, out: &Path| {
+        let mut cmd = Command::cargo_bin("newsgraph").unwrap();
+        ok(cmd.args(["export", "--format", format, "--graph"]).arg(&graph).arg("-o").arg(out).output().unwrap());
+    };
+    let (csv, graphml, nt) = (fx.path("tricky-csv"), fx.path("tricky.graphml"), fx.path("tricky.nt"));
+    export("csv", &csv);
+    export("graphml", &graphml);
+    export("ntriples", &nt);
+    let v = peer("kuzu_path.py", &[csv.to_str().unwrap(), "0", "5"]);
+    assert_eq!(v["names"], serde_json::json!(names), "{v}");
+    assert_eq!(v["length"].as_u64(), Some(5), "{v}");
+    let sentence = format!("Sentence 0: \"{}\" met {}, said: a,b;c\nnext line.", TRICKY[0], TRICKY[1]);
+    assert_eq!(v["evidence"][0][0]["text"], sentence.as_str());
+    assert_eq!(v["evidence"][0][0]["article"], "art\"0");
+    let v = peer("networkx_graphml.py", &[graphml.to_str().unwrap(), "0"]);
+    assert_eq!(v["labels"], serde_json::json!(names), "{v}");
+    assert_eq!(v["node"]["aliases"], "alias \"quoted\"");
+    let v = peer("pyoxigraph_nt.py", &[nt.to_str().unwrap(), "https://newsgraph.example/node/3"]);
+    assert_eq!(v["all_labels"], serde_json::json!(names), "{v}");
+    assert_eq!(v["labels"], serde_json::json!(["tab\there"]));
+}
+
 fn peers_python() -> String {
     std::env::var("NEWSGRAPH_PEERS_PY").ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "python3".into())
 }
@@ -358,6 +417,18 @@ fn html_view_draws_the_sample_graph_and_finds_nodes() {
 
     let dom = text(&chromium(&["--dump-dom", &url("search=nobody%20at%20all")], &profile).stdout);
     assert!(dom.contains("not found: nobody at all"));
+
+    // Names that could break out of the page's script are data, and can be searched for.
+    let fx = Fixture::new();
+    let (graph, _) = tricky_graph(&fx);
+    let tricky_page = work.path().join("tricky.html");
+    let mut cmd = Command::cargo_bin("newsgraph").unwrap();
+    ok(cmd.args(["export", "--format", "html", "--graph"]).arg(&graph).arg("-o").arg(&tricky_page).output().unwrap());
+    let url_tricky = format!("file://{}#search=%3C%2Fscript%3E", tricky_page.display());
+    let dom = text(&chromium(&["--dump-dom", &url_tricky], &profile).stdout);
+    assert_eq!(attr(&dom, "status", "data-drawn"), Some("6"), "{dom}");
+    assert!(dom.contains("found: &lt;/script&gt;&lt;!-- x"), "{dom}");
+    assert!(dom.contains("Sentence 3: \"tab\there\" met &lt;/script&gt;&lt;!-- x, said: a,b;c\nnext line."), "evidence in the panel: {dom}");
 
     let shot = work.path().join("sample.png");
     let out = chromium(&["--window-size=1400,900", &format!("--screenshot={}", shot.display()), &url("search=Russia")], &profile);

@@ -1,5 +1,5 @@
 """Reads a GraphML export with networkx and prints one JSON line: node and edge counts, and
-the attributes of one node and one edge, so that the caller can compare them with newsgraph's.
+the attributes of one node, the types of one edge's attributes, every node label, so that the caller can compare them with newsgraph's.
 
 Usage: python networkx_graphml.py FILE.graphml NODE_ID
 """
@@ -17,4 +17,5 @@ print(json.dumps({
     "edges": g.number_of_edges(),
     "node": node,
     "edge_types": {k: type(v).__name__ for k, v in edge.items()},
+    "labels": sorted(d["label"] for _, d in g.nodes(data=True)),
 }, ensure_ascii=False))
