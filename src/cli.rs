@@ -27,6 +27,9 @@ Examples:
   newsgraph run queries/tour.kgq              # one statement per line, # comments
   newsgraph run queries/party.kgq --param who=Russia --format json   # $who in the script
   newsgraph export --query 'nb Russia --depth 2' -o russia.dot && dot -Tsvg russia.dot > russia.svg
+  newsgraph export --format html -o graph.html   # one interactive page; open it in a browser
+  newsgraph export --format graphml -o graph.graphml      # for Gephi or networkx
+  newsgraph export --format csv -o graph-csv/   # Kùzu/Neo4j bulk import, with load scripts
   newsgraph mentions article.txt --format tsv
 
 Without a newsgraph.ron in the working directory (and no --graph), shell, run, query and export
