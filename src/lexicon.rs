@@ -257,6 +257,7 @@ impl Lexicon {
             .iter()
             .flat_map(|r| r.title.split([' ', '-']).map(|w| w.to_lowercase()))
             .filter(|w| !matches!(w.as_str(), "of" | "the" | "to" | "for" | "in"))
+            .chain(file.roles.iter().map(|r| r.title.to_lowercase()))
             .collect();
         Ok(Lexicon {
             role_words,

@@ -207,3 +207,18 @@ fn coordinated_subjects_each_get_the_relation() {
         assert!(has_edge(&g, node(&g, state, Kind::Actor), Relation::Supports, plan), "{state}");
     }
 }
+
+#[test]
+fn namesakes_in_different_articles_stay_apart() {
+    let one = "Budget talks\n\nGerman Finance Minister Klaus Weber met Austrian officials in Vienna.\n";
+    let two = "Trade row\n\nCanadian trade envoy Maria Weber rejected the 5-point framework.\n";
+    let three = "Follow-up\n\nWeber said the talks would resume in March.\n";
+    let g = build(&[("one.txt", one), ("two.txt", two), ("three.txt", three)]);
+    let klaus = node(&g, "Klaus Weber", Kind::Actor);
+    let maria = node(&g, "Maria Weber", Kind::Actor);
+    assert_ne!(klaus, maria);
+    // A bare "Weber" could be either: it joins neither.
+    assert!(!g.node(klaus).aliases.contains("Weber") && !g.node(maria).aliases.contains("Weber"));
+    assert!(has_edge(&g, klaus, Relation::Represents, node(&g, "Germany", Kind::Actor)));
+    assert!(has_edge(&g, maria, Relation::Represents, node(&g, "Canada", Kind::Actor)));
+}

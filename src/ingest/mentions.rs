@@ -330,8 +330,11 @@ impl<'a> Scan<'a> {
                         break;
                     }
                     let w = self.tok(prev);
-                    let is_modifier = w.chars().all(|c| c.is_lowercase() || c == '-')
+                    // "US special envoy", "Indian External Affairs Minister": lower-case modifiers
+                    // or capitalised words of the ministry's name.
+                    let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w))
                         && !self.lex.is_name_connector(w)
+                        && !self.covered[prev]
                         && !matches!(w, "a" | "an" | "said" | "says" | "by" | "with" | "to" | "as" | "is" | "was");
                     if !is_modifier {
                         break;
@@ -345,6 +348,21 @@ impl<'a> Scan<'a> {
             }
             let name = self.join(b, name_end);
             let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
+            // The party inside the title ("Russian" in "Russian President …") is mentioned too.
+            if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
+                self.out.push(Mention {
+                    start: sp.start_byte,
+                    end: sp.end_byte,
+                    first_token: sp.first,
+                    end_token: sp.end,
+                    mention_type: self.known_type(sp.entity, sp.form),
+                    target: Target::Known { entity: sp.entity, form: sp.form },
+                    title: None,
+                    possessive: false,
+                    proposer: None,
+                    in_compound: true,
+                });
+            }
             self.push(Mention {
                 start: self.tokens[start].start,
                 end: self.tokens[name_end - 1].end,
@@ -520,7 +538,7 @@ impl<'a> Scan<'a> {
             return false;
         }
         let mut k = j + 1;
-        while k < n && is_capitalised(self.tok(k)) {
+        while k < n && (is_capitalised(self.tok(k)) || matches!(self.tok(k), "'s" | "\u{2019}s" | "of")) {
             let w = self.tok(k).to_lowercase();
             if self.lex.is_body_word(&w) && !TOPICS.contains(&w.as_str()) {
                 return false;
@@ -814,9 +832,7 @@ impl<'a> Scan<'a> {
                     let mention_type = if kind == NerType::Organization { MentionType::Organization } else { MentionType::Place };
                     (mention_type, Target::Person { name, single, tagged: false })
                 }
-                Some(NerType::Organization) if single && (self.lex.is_body_word(self.tok(from)) || self.lex.is_role_word(self.tok(from))) => {
-                    (MentionType::Organization, Target::Unlinked)
-                }
+                Some(NerType::Organization) if single && self.weak_single_org(from) || place => (MentionType::Organization, Target::Unlinked),
                 Some(NerType::Organization) => (MentionType::Organization, Target::Organization { name }),
                 Some(NerType::Place) => (MentionType::Place, Target::Unlinked),
                 None if place || too_long => (MentionType::Other, Target::Unlinked),
@@ -851,6 +867,20 @@ impl Scan<'_> {
         })
     }
 
+    /// A one-word organisation the tagger proposes is too weak a sign when the word is a head
+    /// word or title ("the Council"), follows "the" ("the Convention") or opens the sentence
+    /// ("Talks"); acronyms and names mid-sentence ("Hamas said") count.
+    fn weak_single_org(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        if self.lex.is_body_word(w) || self.lex.is_role_word(w) {
+            return true;
+        }
+        if initial_caps_word(w) {
+            return false;
+        }
+        k == 0 || matches!(self.tok(k - 1), "the" | "The") || !self.tok(k - 1).chars().any(char::is_alphanumeric)
+    }
+
     /// Names only the tagger found, on tokens no other source claimed: organisations become
     /// actors, people become people (leading titles and honorifics stripped), places stay places.
     fn tagged_names(&mut self) {
@@ -877,8 +907,14 @@ impl Scan<'_> {
                     (MentionType::Person, Target::Person { single: to - a == 1, name, tagged: true })
                 }
                 NerType::Person => continue,
-                // A bare head word ("the Council", "the Office") names no particular body.
-                NerType::Organization if to - a == 1 && (self.lex.is_body_word(self.tok(a)) || self.lex.is_role_word(self.tok(a))) => {
+                // A bare head word ("the Council", "the Office") names no particular body, and a
+                // lone capitalised word after "the" or at a sentence's start is too weak a sign
+                // ("the Convention", "Talks"); acronyms and names mid-sentence ("Hamas said") count.
+                NerType::Organization if to - a == 1 && (a > from || self.weak_single_org(a)) => {
+                    (MentionType::Organization, Target::Unlinked)
+                }
+                // "Article Five", "Royal Castle": a section or a building, not a body that acts.
+                NerType::Organization if self.lex.is_not_name(self.tok(a)) || self.lex.is_place_word(self.tok(to - 1)) => {
                     (MentionType::Organization, Target::Unlinked)
                 }
                 NerType::Organization => (MentionType::Organization, Target::Organization { name }),

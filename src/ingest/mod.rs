@@ -143,10 +143,12 @@ pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) ->
     let mut rows: Vec<(usize, usize, &str, String)> = Vec::new();
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         let resolved = &analysis.mentions[si];
+        // The node behind a tagger span: a resolved mention inside it, else one around it.
         let entity_at = |start: usize, end: usize| -> String {
-            resolved
-                .iter()
-                .filter(|r| r.mention.start < end && start < r.mention.end)
+            let inside = resolved.iter().filter(|r| start <= r.mention.start && r.mention.end <= end);
+            let around = resolved.iter().filter(|r| r.mention.start <= start && end <= r.mention.end && !r.mention.in_compound);
+            inside
+                .chain(around)
                 .find_map(|r| r.entity.map(|e| analysis.entities[e].name.clone()))
                 .unwrap_or_default()
         };

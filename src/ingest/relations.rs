@@ -21,6 +21,9 @@ const CLAUSE_BREAKS: &[&str] = &[
     "although", "though", "because", "whereas", "since", "until", "however", "if", "unless",
 ];
 
+/// How many words may stand between a cue and its first object.
+const OBJECT_REACH: usize = 6;
+
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "He", "She", "It", "They"];
 
 /// Extracts every relation of the article, the facts of resolution included.
@@ -160,7 +163,10 @@ impl<'a> Sentence<'a> {
             if a.mention.possessive && self.is_party(ea) && b.mention.first_token <= a.mention.end_token + 3 {
                 match self.kind(eb).0 {
                     Kind::Proposal if b.mention.proposer.is_none() => facts.push(self.fact(ea, eb, Relation::Proposed)),
-                    Kind::Issue => facts.push(self.fact(ea, eb, Relation::PositionOn)),
+                    // "Ukraine's NATO membership", not "Libya's statehood and territorial integrity".
+                    Kind::Issue if b.mention.first_token <= a.mention.end_token + 2 => {
+                        facts.push(self.fact(ea, eb, Relation::PositionOn))
+                    }
                     _ => {}
                 }
             }
@@ -240,6 +246,11 @@ impl<'a> Sentence<'a> {
             if self.clauses.get(r.mention.first_token) != Some(&clause) {
                 break;
             }
+            // The object is near its cue: "rejected the new 10-point plan", not a name at the
+            // far end of the clause.
+            if last_end.is_none() && r.mention.first_token > at + OBJECT_REACH {
+                break;
+            }
             let e = r.entity.expect("filtered");
             if !want(e) || r.mention.in_compound {
                 continue;
@@ -302,24 +313,27 @@ impl<'a> Sentence<'a> {
     fn stance(&self, relation: Relation, a: usize, b: usize, state: &Discourse, facts: &mut Vec<Fact>) {
         let is_proposal = |e: usize| self.kind(e).0 == Kind::Proposal;
         let object_ok = |e: usize| match relation {
-            Relation::Supports | Relation::Opposes => {
-                matches!(self.kind(e).0, Kind::Proposal | Kind::Issue)
-                    || self.kind(e).0 == Kind::Actor && self.kind(e).1 != Some(EntityType::Person)
-            }
+            Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };
         // Passive: "the plan, proposed by Washington".
         if b < self.words.len() && self.words[b] == "by" {
             let agents = self.objects(b + 1, |e| self.is_party(e));
-            let mut targets: Vec<usize> = self
-                .ms
-                .iter()
-                .rev()
-                .filter(|r| r.mention.end_token <= a)
-                .filter_map(|r| r.entity)
-                .filter(|&e| object_ok(e) && !agents.contains(&e))
-                .take(1)
-                .collect();
+            // What was acted on: the nearest proposal before the cue, else the nearest other object.
+            let before = |ok: &dyn Fn(usize) -> bool| -> Vec<usize> {
+                self.ms
+                    .iter()
+                    .rev()
+                    .filter(|r| r.mention.end_token <= a && !r.mention.in_compound)
+                    .filter_map(|r| r.entity)
+                    .filter(|&e| ok(e) && !agents.contains(&e))
+                    .take(1)
+                    .collect()
+            };
+            let mut targets = before(&|e| is_proposal(e));
+            if targets.is_empty() {
+                targets = before(&|e| object_ok(e));
+            }
             // "Announced by X last month, the proposed agreement …": the object follows.
             if targets.is_empty() {
                 targets = self
@@ -469,11 +483,18 @@ impl<'a> Sentence<'a> {
     }
 
     /// A proposal and an issue in the same clause: the proposal concerns the issue.
+    /// "an agreement on security guarantees", "documents concerning a ceasefire": an issue after a
+    /// proposal in its clause, linked by a preposition of topic, within a few words.
     fn concerns(&self, facts: &mut Vec<Fact>) {
+        const LINKS: &[&str] = &["on", "concerning", "about", "regarding", "over", "for", "covering", "addressing", "including"];
         for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
             let clause = self.clauses[p.mention.first_token];
             for i in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Issue) {
-                if self.clauses[i.mention.first_token] == clause {
+                let (from, to) = (p.mention.end_token, i.mention.first_token);
+                if self.clauses[to.min(self.words.len() - 1)] != clause || to < from || to - from > 8 {
+                    continue;
+                }
+                if (from..to).any(|k| LINKS.contains(&self.words[k].to_lowercase().as_str())) {
                     facts.push(self.fact(p.entity.expect("filtered"), i.entity.expect("filtered"), Relation::Concerns));
                 }
             }
@@ -557,6 +578,16 @@ impl<'a> Sentence<'a> {
         }
         state.last_speaker = Some((speakers.clone(), self.si));
         for &sp in &speakers {
+            if self.kind(sp).0 == Kind::Actor {
+                // A party's own statement about an issue states its position on it.
+                for r in self.ms {
+                    let e = r.entity.expect("filtered");
+                    if self.kind(e).0 == Kind::Issue {
+                        facts.push(self.fact(sp, e, Relation::PositionOn));
+                    }
+                }
+                continue;
+            }
             if self.kind(sp).0 != Kind::Expert {
                 continue;
             }

@@ -1,0 +1,27 @@
+//! Typed relations against hand-written gold on six held-out bulk-corpus articles
+//! (`tests/relgold`, see its README). A regression guard: the figures may only go up.
+
+use newsgraph::evaluation::evaluate_relations;
+use newsgraph::lexicon::Lexicon;
+use std::path::Path;
+
+#[test]
+fn relation_precision_and_recall_hold_on_held_out_articles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relgold");
+    let scores = evaluate_relations(&dir, &Lexicon::builtin()).expect("gold folder reads");
+    let overall = scores.overall;
+    assert_eq!(overall.gold, 94, "the gold file changed; update this guard");
+    assert!(overall.precision() >= 0.68, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.40, "recall fell:\n{scores}");
+    // The relations a title or an apposition states are the most reliable.
+    let titles = scores.by_relation["leads"];
+    assert!(titles.precision() >= 0.9 && titles.recall() >= 0.7, "leads:\n{scores}");
+}
+
+#[test]
+fn a_malformed_gold_line_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("relations.tsv"), "article\tfrom\trelation\tto\na\tb\tlikes\tc\n").unwrap();
+    let err = evaluate_relations(dir.path(), &Lexicon::builtin()).unwrap_err().to_string();
+    assert!(err.contains("relations.tsv:2") && err.contains("unknown relation"), "{err}");
+}
