@@ -439,3 +439,18 @@ fn html_view_draws_the_sample_graph_and_finds_nodes() {
         std::fs::write(repo("docs/sample-graph.png"), &png).unwrap();
     }
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for i in 0..25 {
+        std::fs::write(articles.join(format!("a{i:02}.txt")), format!("Talks {i}\n\nRussia and Ukraine held talks in Geneva, round {i}.\n")).unwrap();
+    }
+    let out = ok(bare(dir.path()).args(["ingest", "articles", "--graph", "g.ron"]).output().unwrap());
+    assert_eq!(text(&out.stderr), "", "nothing but errors on a piped stderr");
+    assert!(text(&out.stdout).starts_with("ingested 25 articles"), "{}", text(&out.stdout));
+    let out = ok(bare(dir.path()).args(["ingest", "articles", "--graph", "g.ron", "--verbose"]).output().unwrap());
+    assert!(text(&out.stderr).contains("analysed in"), "{}", text(&out.stderr));
+}
