@@ -2,15 +2,16 @@
 //! what a query means; every statement goes through [`Session::execute`].
 
 use crate::error::{write_stdout, write_stdout_bytes, Error};
-use crate::export::{dot, graphviz, json};
+use crate::export::{self, ExportFormat, Exported};
 use crate::graph::KnowledgeGraph;
 use crate::ingest::{self, MentionsFormat};
 use crate::lexicon::Lexicon;
 use crate::query::ast::Format;
 use crate::query::parser::source_lines;
 use crate::session::{Output, Session, SessionError};
-use crate::{sample, shell, store};
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::{config, sample, shell, store};
+use crate::term::{self, Verbosity};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -26,10 +27,16 @@ Examples:
   newsgraph run queries/tour.kgq              # one statement per line, # comments
   newsgraph run queries/party.kgq --param who=Russia --format json   # $who in the script
   newsgraph export --query 'nb Russia --depth 2' -o russia.dot && dot -Tsvg russia.dot > russia.svg
+  newsgraph export --format html -o graph.html   # one interactive page; open it in a browser
+  newsgraph export --format graphml -o graph.graphml      # for Gephi or networkx
+  newsgraph export --format csv -o graph-csv/   # Kùzu/Neo4j bulk import, with load scripts
   newsgraph mentions article.txt --format tsv
 
 Without a newsgraph.ron in the working directory (and no --graph), shell, run, query and export
 use the sample graph built from the bundled articles. Inside the shell, type `help`.
+Defaults for --graph and --lexicon can be set in newsgraph.toml (here, or in
+$XDG_CONFIG_HOME/newsgraph/): `graph = \"FILE\"`, `lexicon = \"FILE\"`; a flag beats the file.
+Data goes to stdout, messages to stderr; NO_COLOR turns colour off.
 Exit status: 0 ok, 1 query or input error, 2 usage error.";
 
 const QUERY_HELP: &str = "\
@@ -51,6 +58,12 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Cmd,
+    /// Print only data and errors: no sample-graph notice, no progress bars.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print timings and counts on stderr (eval-rel: list the misses).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 /// Output format of results.
@@ -84,6 +97,32 @@ pub enum ExportArg {
     Svg,
     /// PNG rendered by Graphviz `dot` (must be installed).
     Png,
+    /// GraphML for Gephi, networkx, yEd (node kind/type/aliases; edge relation/weight/evidence).
+    Graphml,
+    /// A folder (-o DIR) of CSV files for Kùzu COPY FROM and neo4j-admin import, with load scripts.
+    Csv,
+    /// A Cypher script of MERGE statements (Neo4j, Memgraph).
+    Cypher,
+    /// RDF N-Triples under https://newsgraph.example/.
+    Ntriples,
+    /// One self-contained interactive HTML page (no network needed).
+    Html,
+}
+
+impl From<ExportArg> for ExportFormat {
+    fn from(f: ExportArg) -> ExportFormat {
+        match f {
+            ExportArg::Dot => ExportFormat::Dot,
+            ExportArg::Json => ExportFormat::Json,
+            ExportArg::Svg => ExportFormat::Svg,
+            ExportArg::Png => ExportFormat::Png,
+            ExportArg::Graphml => ExportFormat::Graphml,
+            ExportArg::Csv => ExportFormat::Csv,
+            ExportArg::Cypher => ExportFormat::Cypher,
+            ExportArg::Ntriples => ExportFormat::Ntriples,
+            ExportArg::Html => ExportFormat::Html,
+        }
+    }
 }
 
 /// `--param NAME=VALUE`.
@@ -167,7 +206,8 @@ pub enum Cmd {
         #[arg(long)]
         timing: bool,
     },
-    /// Export the whole graph, or a query's result, as DOT or JSON, or as SVG/PNG through Graphviz.
+    /// Export the whole graph, or a query's result: DOT, JSON, SVG/PNG (through Graphviz), GraphML,
+    /// a CSV folder for Kùzu/Neo4j, Cypher, N-Triples, or an interactive HTML page.
     Export {
         /// Graph file [default: newsgraph.ron, else the sample graph].
         #[arg(long, value_name = "FILE")]
@@ -178,7 +218,7 @@ pub enum Cmd {
         /// Export only this query's result (e.g. 'nb Putin --depth 2').
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (a folder for csv, where it is required).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -223,14 +263,12 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
     },
-    /// Score typed relations against a gold folder (NAME.txt articles and relations.tsv).
+    /// Score typed relations against a gold folder (NAME.txt articles and relations.tsv);
+    /// --verbose also lists the missed gold relations and the wrong predictions.
     EvalRel {
         /// Folder with the articles and `relations.tsv` (`article, from, relation, to`).
         #[arg(value_name = "DIR", default_value = "tests/relgold")]
         dir: PathBuf,
-        /// Also list the missed gold relations and the wrong predictions.
-        #[arg(long, short)]
-        verbose: bool,
     },
     /// Import a graph made elsewhere: TSV files with headers (nodes `id name kind [type]`, edges
     /// `source target relation [weight]`), or the JSON export shape. Writes a new graph file
@@ -255,6 +293,14 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         graph: Option<PathBuf>,
     },
+    /// Print a shell completion script, e.g. `newsgraph completions bash > ~/.local/share/bash-completion/completions/newsgraph`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `newsgraph man | man -l -`.
+    Man,
 }
 
 /// Parses the process arguments and runs the command. Clap prints its own usage errors and
@@ -265,15 +311,31 @@ pub fn main() -> Result<(), Error> {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    term::set_verbosity(match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    });
+    let verbose = cli.verbose;
+    let config = || config::load().map_err(Error::Input);
     match cli.command {
-        Cmd::Ingest { paths, graph, lexicon } => ingest_cmd(&paths, graph, lexicon),
+        Cmd::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newsgraph", &mut out);
+            write_stdout_bytes(&out)
+        }
+        Cmd::Man => write_stdout_bytes(&man_page()),
+        Cmd::Ingest { paths, graph, lexicon } => {
+            let config = config()?;
+            ingest_cmd(&paths, graph.or(config.graph), lexicon.or(config.lexicon))
+        }
         Cmd::Shell { graph } => shell::run(open_session(graph.as_deref(), true)?),
         Cmd::Run { scripts, graph, format, params, fail_fast, timing } => {
             let mut session = open_session(graph.as_deref(), true)?;
             session.format = format.into();
             session.params.extend(params);
             let mode = if fail_fast { RunMode::FailFast } else { RunMode::ToTheEnd };
-            let result = run_scripts(&mut session, &scripts, mode, timing);
+            let result = run_scripts(&mut session, &scripts, mode, timing || verbose);
             // Freeing a million-node graph takes a while and the process is about to exit.
             std::mem::forget(session);
             result
@@ -285,7 +347,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             for l in source_lines(&query) {
                 let start = Instant::now();
                 let result = session.run_line(&l.text, l.line);
-                if timing && !matches!(result, Ok(None)) {
+                if (timing || verbose) && !matches!(result, Ok(None)) {
                     eprintln!("{}: {:.3} ms", l.line, start.elapsed().as_secs_f64() * 1000.0);
                 }
                 match result {
@@ -309,20 +371,26 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             if let Some(q) = &query {
                 session.execute(q).map_err(|e| Error::Query(Box::new(e)))?;
             }
+            let format = ExportFormat::from(format);
             let sub = session.export_subgraph(query.is_none()).map_err(Error::Input)?;
-            let dot_text = || dot::to_dot(&sub, if query.is_none() { "newsgraph" } else { "result" });
-            let bytes = match format {
-                ExportArg::Dot => dot_text().into_bytes(),
-                ExportArg::Json => json::to_json(&sub).into_bytes(),
-                ExportArg::Svg => graphviz::render(&dot_text(), "svg").map_err(Error::Input)?,
-                ExportArg::Png => graphviz::render(&dot_text(), "png").map_err(Error::Input)?,
-            };
-            match output {
-                Some(path) => Ok(store::write_atomically(&path, &bytes)?),
-                None => write_stdout_bytes(&bytes),
+            let start = Instant::now();
+            let exported = export::render(&sub, format, if query.is_none() { "newsgraph" } else { "result" }).map_err(Error::Input)?;
+            term::detail(&format!(
+                "exported {} nodes and {} edges as {format} in {:.1} ms",
+                sub.nodes.len(),
+                sub.edges.len(),
+                start.elapsed().as_secs_f64() * 1000.0
+            ));
+            match (output, exported) {
+                (Some(path), exported) => Ok(export::write(&path, &exported)?),
+                (None, Exported::File(bytes)) => write_stdout_bytes(&bytes),
+                (None, Exported::Folder(_)) => {
+                    Err(Error::Usage(format!("--format {format} writes a folder of files; name it with -o DIR")))
+                }
             }
         }
         Cmd::Mentions { input, format, lexicon } => {
+            let lexicon = lexicon.or(config()?.lexicon);
             let text = if input == "-" {
                 std::io::read_to_string(std::io::stdin())
                     .map_err(|source| Error::Io { path: PathBuf::from("<stdin>"), source })?
@@ -344,9 +412,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 seed: seed.unwrap_or(defaults.seed),
                 ..defaults
             };
-            eprintln!("training on {} sentences from {}", sentences.len(), corpus.display());
+            term::note(&format!("training on {} sentences from {}", sentences.len(), corpus.display()));
             let model = crate::ner::train_with(&sentences, &opts, &mut |r, _| {
-                eprintln!("run {} epoch {}: {} token errors of {} ({:.1} s)", r.run, r.epoch, r.token_errors, r.tokens, r.seconds);
+                term::note(&format!("run {} epoch {}: {} token errors of {} ({:.1} s)", r.run, r.epoch, r.token_errors, r.tokens, r.seconds));
             });
             model.save(&out).map_err(|e| Error::Input(e.to_string()))?;
             write_stdout(&format!("wrote {} ({} features)\n", out.display(), model.num_features()))
@@ -363,7 +431,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             };
             write_stdout(&format!("{}\n", crate::ner::evaluate(model, &sentences)))
         }
-        Cmd::EvalRel { dir, verbose } => {
+        Cmd::EvalRel { dir } => {
             let scores = crate::evaluation::evaluate_relations(&dir, &Lexicon::builtin()).map_err(|e| Error::Input(e.to_string()))?;
             let mut text = scores.to_string();
             if verbose {
@@ -393,7 +461,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             ))
         }
         Cmd::Stats { graph } => {
-            let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
+            let path = graph.or(config()?.graph).unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
             if !path.exists() {
                 return Err(Error::NoGraph(path));
             }
@@ -414,9 +482,27 @@ fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Error> {
     })
 }
 
-/// Loads the graph for a session: `--graph FILE` (which must exist), else `newsgraph.ron` if
-/// present, else (when `sample` is allowed) the sample graph, announced in one line on stderr.
+/// Loads the graph for a session: `--graph FILE` or the config file's `graph` (which must
+/// exist), else `newsgraph.ron` if present, else (when `sample` is allowed) the sample graph,
+/// announced in one line on stderr (unless --quiet). The config's `lexicon` is used by `ingest`.
 pub fn open_session(explicit: Option<&Path>, sample: bool) -> Result<Session, Error> {
+    let start = Instant::now();
+    let config = config::load().map_err(Error::Input)?;
+    let mut session = open_graph(explicit.or(config.graph.as_deref()), sample)?;
+    if session.lexicon_path.is_none() {
+        session.lexicon_path = config.lexicon;
+    }
+    term::detail(&format!(
+        "graph: {} nodes, {} edges, {} articles, loaded in {:.1} ms",
+        session.graph.node_count(),
+        session.graph.edge_count(),
+        session.graph.articles().len(),
+        start.elapsed().as_secs_f64() * 1000.0
+    ));
+    Ok(session)
+}
+
+fn open_graph(explicit: Option<&Path>, sample: bool) -> Result<Session, Error> {
     if let Some(path) = explicit {
         if !path.exists() {
             return Err(Error::NoGraph(path.to_path_buf()));
@@ -430,9 +516,83 @@ pub fn open_session(explicit: Option<&Path>, sample: bool) -> Result<Session, Er
     if !sample {
         return Err(Error::NoGraph(path));
     }
-    eprintln!("newsgraph: no {DEFAULT_GRAPH} here; using the sample graph built from the bundled articles");
+    term::note(&format!("no {DEFAULT_GRAPH} here; using the sample graph built from the bundled articles"));
     Ok(Session::new(sample::sample_graph(), Some(path)))
 }
+
+/// The man page, as roff: one page with every subcommand's synopsis and options, the examples,
+/// files, environment and exit status. `newsgraph.1` in the repository is this output.
+pub fn man_page() -> Vec<u8> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    let section = |out: &mut Vec<u8>, render: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>, heading: &str, replacement: &str| {
+        let mut buf = Vec::new();
+        render(&mut buf).expect("writing to a Vec cannot fail");
+        let text = String::from_utf8_lossy(&buf).replacen(heading, replacement, 1);
+        out.extend_from_slice(text.as_bytes());
+    };
+    section(&mut out, &|w| man.render_title(w), "", "");
+    section(&mut out, &|w| man.render_name_section(w), "", "");
+    section(&mut out, &|w| man.render_synopsis_section(w), "", "");
+    section(&mut out, &|w| man.render_description_section(w), "", "");
+    section(&mut out, &|w| man.render_options_section(w), "", "");
+    out.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands() {
+        let name = format!("newsgraph {}", sub.get_name());
+        let sub_man = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        section(&mut out, &|w| sub_man.render_synopsis_section(w), ".SH SYNOPSIS\n", &format!(".SS \"{name}\"\n"));
+        section(&mut out, &|w| sub_man.render_description_section(w), ".SH DESCRIPTION\n", ".PP\n");
+        section(&mut out, &|w| sub_man.render_options_section(w), ".SH OPTIONS\n", "");
+    }
+    let mut extra = String::from(".SH EXAMPLES\n.nf\n");
+    for line in EXAMPLES.lines().skip(1).take_while(|l| !l.is_empty()) {
+        extra.push_str(&roff_line(line.trim_start()));
+        extra.push('\n');
+    }
+    extra.push_str(".fi\n");
+    extra.push_str(&MAN_TAIL.replace("{DEFAULT_GRAPH}", DEFAULT_GRAPH));
+    out.extend_from_slice(extra.as_bytes());
+    section(&mut out, &|w| man.render_version_section(w), "", "");
+    out
+}
+
+/// One line of literal text for roff: backslashes and dashes escaped, no control-line start.
+fn roff_line(line: &str) -> String {
+    let escaped = line.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+const MAN_TAIL: &str = r#".SH FILES
+.TP
+\fI{DEFAULT_GRAPH}\fR
+The graph file used when \fB\-\-graph\fR is not given. Without it, shell, run, query and export use
+the sample graph built from the bundled articles, and say so on stderr.
+.TP
+\fInewsgraph.toml\fR, \fI$XDG_CONFIG_HOME/newsgraph/newsgraph.toml\fR
+Optional defaults, first found wins: \fBgraph = "FILE"\fR and \fBlexicon = "FILE"\fR (relative to
+the file's folder). Precedence: a command\-line flag, then the config file, then the built\-in default.
+.SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour is used.
+.TP
+\fBNEWSGRAPH_DOT\fR
+The Graphviz program used for SVG and PNG exports (default \fBdot\fR).
+.TP
+\fBNEWSGRAPH_HISTORY\fR
+The shell's history file (default \fI~/.newsgraph_history\fR).
+.SH "EXIT STATUS"
+0 ok, 1 a query or input error, 2 a usage error.
+.SH "STANDARD STREAMS"
+Results and exports go to standard output; notices, progress and errors to standard error, so
+\fBnewsgraph export \-\-format json | jq\fR works. Progress bars are drawn only when standard
+error is a terminal; \fB\-\-quiet\fR silences notices and progress, \fB\-\-verbose\fR adds timings.
+"#;
 
 fn ingest_cmd(paths: &[PathBuf], graph: Option<PathBuf>, lexicon: Option<PathBuf>) -> Result<(), Error> {
     for p in paths {
@@ -446,8 +606,11 @@ fn ingest_cmd(paths: &[PathBuf], graph: Option<PathBuf>, lexicon: Option<PathBuf
     let lexicon = load_lexicon(lexicon.as_deref())?;
     let path = graph.unwrap_or_else(|| PathBuf::from(DEFAULT_GRAPH));
     let mut g = if path.exists() { store::load(&path)? } else { KnowledgeGraph::new() };
+    let start = Instant::now();
     let report = ingest::ingest_paths(&mut g, paths, &lexicon);
+    term::detail(&format!("analysed in {:.1} ms", start.elapsed().as_secs_f64() * 1000.0));
     store::save(&g, &path)?;
+    term::detail(&format!("{}: {} nodes, {} edges, {} articles", path.display(), g.node_count(), g.edge_count(), g.articles().len()));
     for problem in &report.skipped {
         eprintln!("{problem}");
     }

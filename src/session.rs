@@ -340,14 +340,8 @@ impl Session {
 
     fn export(&self, format: ExportFormat, file: &Path, all: bool) -> Result<Output, ErrorKind> {
         let sub = self.export_subgraph(all).map_err(ErrorKind::Command)?;
-        let dot = || export::dot::to_dot(&sub, if all { "newsgraph" } else { "result" });
-        let bytes = match format {
-            ExportFormat::Dot => dot().into_bytes(),
-            ExportFormat::Json => export::json::to_json(&sub).into_bytes(),
-            ExportFormat::Svg => export::graphviz::render(&dot(), "svg").map_err(ErrorKind::Command)?,
-            ExportFormat::Png => export::graphviz::render(&dot(), "png").map_err(ErrorKind::Command)?,
-        };
-        store::write_atomically(file, &bytes).map_err(ErrorKind::Store)?;
+        let exported = export::render(&sub, format, if all { "newsgraph" } else { "result" }).map_err(ErrorKind::Command)?;
+        export::write(file, &exported).map_err(ErrorKind::Store)?;
         Ok(message(format!(
             "wrote {} and {} to {}",
             count(sub.nodes.len(), "node"),

@@ -90,8 +90,7 @@ pub fn ingest_paths(graph: &mut KnowledgeGraph, paths: &[PathBuf], lexicon: &Lex
 }
 
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if len < 20 || !std::io::stderr().is_terminal() {
+    if len < 20 || !crate::term::progress_allowed() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(len as u64);

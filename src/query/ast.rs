@@ -172,16 +172,8 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Format of an `export` file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Dot,
-    Json,
-    /// Rendered through Graphviz `dot`.
-    Svg,
-    /// Rendered through Graphviz `dot`.
-    Png,
-}
+/// Format of an `export` file (defined with the exporters).
+pub use crate::export::ExportFormat;
 
 /// A statement that acts on the session rather than reading the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,7 +184,7 @@ pub enum Command {
     Save(Option<PathBuf>),
     /// `load FILE`: replace the graph with a graph file.
     Load(PathBuf),
-    /// `export dot|json FILE [--all]`: the last result (default) or the whole graph.
+    /// `export FORMAT FILE [--all]`: the last result (default) or the whole graph.
     Export { format: ExportFormat, file: PathBuf, all: bool },
     /// `set format text|json|csv|dot`.
     SetFormat(Format),

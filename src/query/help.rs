@@ -151,8 +151,8 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "export",
         aliases: &[],
-        usage: "export dot|json|svg|png FILE [--all]",
-        summary: "write the last result (default) or the whole graph (--all) as DOT or JSON, or as SVG/PNG through Graphviz `dot`",
+        usage: "export dot|json|svg|png|graphml|csv|cypher|ntriples|html FILE [--all]",
+        summary: "write the last result (default) or the whole graph (--all): DOT, JSON, SVG/PNG through Graphviz `dot`, GraphML (Gephi), a CSV folder for Kùzu/neo4j-admin (FILE is the folder), a Cypher script, N-Triples, or an interactive HTML page",
         flags: &["all"],
         example: "export svg path.svg",
     },

@@ -357,14 +357,8 @@ impl Parser<'_> {
             "load" => Statement::Command(Command::Load(self.path(kw)?)),
             "source" => Statement::Command(Command::Source(self.path(kw)?)),
             "export" => {
-                let t = self.value(kw, "'dot', 'json', 'svg' or 'png'")?;
-                let format = match t.text.to_ascii_lowercase().as_str() {
-                    "dot" => ExportFormat::Dot,
-                    "json" => ExportFormat::Json,
-                    "svg" => ExportFormat::Svg,
-                    "png" => ExportFormat::Png,
-                    _ => return Err(self.error(t.span, format!("unknown export format '{}' (expected dot, json, svg or png)", t.text))),
-                };
+                let t = self.value(kw, "a format (dot, json, svg, png, graphml, csv, cypher, ntriples, html)")?;
+                let format: ExportFormat = t.text.parse().map_err(|e: String| self.error(t.span, e))?;
                 let file = self.path(&format!("export {}", t.text))?;
                 let mut all = false;
                 while self.flag(cmd)?.is_some() {

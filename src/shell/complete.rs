@@ -1,6 +1,7 @@
 //! Tab completion for the shell: statements, flags, kinds, relations, formats and node names.
 //! Names with spaces (or other special characters) are offered inside quotes.
 
+use crate::export::ExportFormat;
 use crate::graph::{name_key, KnowledgeGraph};
 use crate::model::{Kind, Relation};
 use crate::query::help;
@@ -159,7 +160,7 @@ pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> (usize, Vec<
         (None, Some("set"), 2) if tokens[1].text.eq_ignore_ascii_case("format") => {
             words(["text", "json", "csv", "dot"], word.prefix)
         }
-        (None, Some("export"), 1) => words(["dot", "json", "svg", "png"], word.prefix),
+        (None, Some("export"), 1) => words(ExportFormat::ALL.map(ExportFormat::name), word.prefix),
         (None, Some("help"), 1) => words(help::keywords(), word.prefix),
         (None, Some("show" | "neighbours" | "find" | "degree"), n) if n > 1 && !quoted => {
             // One-name statements take several bare words: complete them together.

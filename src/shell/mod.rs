@@ -35,7 +35,7 @@ pub const PROMPT: &str = "newsgraph> ";
 
 /// Whether to colour output: stdout is a terminal and `NO_COLOR` is unset or empty.
 pub fn use_colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    crate::term::colour_stdout()
 }
 
 /// rustyline helper: completion over the session's vocabulary (file names where paths go),
