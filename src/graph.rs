@@ -9,7 +9,7 @@ use crate::model::{Article, Edge, EntityType, Evidence, EvidenceList, Kind, Node
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub mod csr;
@@ -34,6 +34,8 @@ pub struct KnowledgeGraph {
     /// queried never pays for it: 10M keys cost ~700 MB).
     edge_keys: OnceLock<HashMap<(NodeId, NodeId, Relation), EdgeId>>,
     articles: BTreeMap<String, Article>,
+    /// Content hashes of the articles, so that re-ingesting one is found without a scan.
+    article_hashes: HashSet<u64>,
     /// Compact undirected adjacency for traversals, built on first query; dropped by any
     /// structural mutation (a new node or edge).
     csr: OnceLock<Csr>,
@@ -237,12 +239,13 @@ impl KnowledgeGraph {
 
     /// Records an article (replacing an older record with the same id).
     pub fn add_article(&mut self, article: Article) {
+        self.article_hashes.insert(article.hash);
         self.articles.insert(article.id.clone(), article);
     }
 
     /// Whether an article with this content hash is already in the graph.
     pub fn has_article_hash(&self, hash: u64) -> bool {
-        self.articles.values().any(|a| a.hash == hash)
+        self.article_hashes.contains(&hash)
     }
 
     /// Adds a node and indexes its name and aliases.
@@ -451,7 +454,15 @@ impl KnowledgeGraph {
     ) -> (EdgeId, bool) {
         let (id, new) = self.ensure_edge(source, target, relation);
         let edge = &mut self.graph[id];
-        if !edge.evidence.iter().any(|e| e.article == evidence.article && e.sentence == evidence.sentence) {
+        // An article's evidence arrives together, so a duplicate can only be among the last
+        // entries from the same article: looking back that far keeps merging linear.
+        let duplicate = edge
+            .evidence
+            .iter()
+            .rev()
+            .take_while(|e| e.article == evidence.article)
+            .any(|e| e.sentence == evidence.sentence);
+        if !duplicate {
             edge.evidence.push(evidence);
             edge.weight = edge.weight.max(edge.evidence.len() as u32);
         }
