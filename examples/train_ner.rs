@@ -2,10 +2,12 @@
 //!
 //! cargo run --release --example train_ner -- TRAIN.conll OUT.bin [--epochs N] [--seed S]
 //!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer] [--runs N]
+//!     [--clusters CLUSTERS.tsv]
 //! With --dev, the averaged model is scored on DEV after every epoch.
 use std::path::PathBuf;
 use std::time::Instant;
 
+use newsgraph::ner::clusters::Clusters;
 use newsgraph::ner::{evaluate, read_conll, train_with, Decoder, TrainOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -25,6 +27,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--unconstrained" => opts.constrain = false,
             "--no-gazetteer" => opts.gazetteer = false,
             "--runs" => opts.runs = val()?.parse()?,
+            "--clusters" => {
+                let text = std::fs::read_to_string(val()?)?;
+                opts.clusters = Some(std::sync::Arc::new(Clusters::read_tsv(&text)));
+            }
             _ => pos.push(PathBuf::from(a)),
         }
     }

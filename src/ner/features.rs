@@ -8,6 +8,7 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::clusters::{path_prefix, Clusters};
 use super::gazetteer::Gazetteer;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -39,6 +40,13 @@ impl Fh {
     #[inline]
     fn str(mut self, s: &str) -> Fh {
         for &b in s.as_bytes() {
+            self.byte(b);
+        }
+        self
+    }
+    #[inline]
+    fn u32(mut self, x: u32) -> Fh {
+        for b in x.to_le_bytes() {
             self.byte(b);
         }
         self
@@ -88,6 +96,8 @@ const K_FULL: u8 = 12;
 const K_BIGRAM: u8 = 13; // slot 0..3 for the four pairs
 const K_PAD: u8 = 14;
 const K_GAZ: u8 = 15;
+const K_CLUSTER: u8 = 16;
+const K_NOCLUSTER: u8 = 17;
 
 #[inline]
 fn tpl(kind: u8, off: isize) -> u8 {
@@ -191,11 +201,26 @@ pub fn extract<S: AsRef<str>>(words: &[S], out: &mut SentenceFeatures) {
 /// [`extract`], plus gazetteer features (label of the known form covering the token at -1, 0, +1,
 /// and whether the token begins it) when `gaz` is given.
 pub fn extract_with<S: AsRef<str>>(words: &[S], gaz: Option<&Gazetteer>, out: &mut SentenceFeatures) {
+    extract_all(words, gaz, None, out)
+}
+
+/// Cluster path prefixes (in bits) used as features, per window offset -2..=2.
+const CLUSTER_BITS: [&[u32]; 5] = [&[4, 8], &[4, 8, 12, 16], &[4, 8, 12, 16], &[4, 8, 12, 16], &[4, 8]];
+
+/// [`extract_with`], plus word-cluster features (path prefixes of the words at -2..+2) when
+/// `clusters` is given.
+pub fn extract_all<S: AsRef<str>>(
+    words: &[S],
+    gaz: Option<&Gazetteer>,
+    clusters: Option<&Clusters>,
+    out: &mut SentenceFeatures,
+) {
     out.ids.clear();
     out.starts.clear();
     let toks: Vec<Tok> = words.iter().map(|w| Tok::new(w.as_ref())).collect();
     let n = toks.len() as isize;
     let gaz_tags = gaz.map(|g| g.annotate(words));
+    let paths: Option<Vec<Option<u32>>> = clusters.map(|c| words.iter().map(|w| c.get(w.as_ref())).collect());
     let lower_at = |j: isize| -> &str {
         if j < 0 {
             BOS
@@ -240,6 +265,23 @@ pub fn extract_with<S: AsRef<str>>(words: &[S], gaz: Option<&Gazetteer>, out: &m
         for (slot, a) in [(0u8, -2isize), (1, -1), (2, 0), (3, 1)] {
             let (x, y) = (lower_at(i + a), lower_at(i + a + 1));
             f.push(Fh::new(K_BIGRAM * 5 + slot).str(x).sep().str(y).done());
+        }
+        if let Some(paths) = &paths {
+            for off in -2isize..=2 {
+                let j = i + off;
+                if j < 0 || j >= n {
+                    continue;
+                }
+                match paths[j as usize] {
+                    Some(p) => {
+                        for &bits in CLUSTER_BITS[(off + 2) as usize] {
+                            let q = path_prefix(p, bits);
+                            f.push(Fh::new(tpl(K_CLUSTER, off)).u32(q).done());
+                        }
+                    }
+                    None => f.push(Fh::new(tpl(K_NOCLUSTER, off)).done()),
+                }
+            }
         }
         if let (Some(g), Some(gz)) = (&gaz_tags, gaz) {
             for off in -1isize..=1 {

@@ -11,6 +11,7 @@
 //! - [`train`]: structured perceptron training with lazily averaged weights.
 //! - [`eval`]: exact-span and end-boundary scores, the same convention as `ner_eval.py`.
 
+pub mod clusters;
 pub mod conll;
 pub mod decode;
 pub mod eval;

@@ -8,18 +8,19 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use super::decode::{decode, Decoder, Trans1, Trans2};
-use super::features::{extract_with, IdBuild, SentenceFeatures};
+use super::clusters::Clusters;
+use super::features::{extract_all, IdBuild, SentenceFeatures};
 use super::gazetteer::Gazetteer;
 use super::tags::{NerTag, NS, NT};
 use super::NerError;
 
 const MAGIC: &[u8; 8] = b"NGNERMDL";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 static BUNDLED_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
 static BUNDLED: OnceLock<NerModel> = OnceLock::new();
@@ -36,6 +37,8 @@ pub struct NerModel {
     pub(crate) constrain: bool,
     /// Whether features include the lexicon gazetteer.
     pub(crate) gazetteer: bool,
+    /// Word classes for the distributional features, stored in the model file.
+    pub(crate) clusters: Option<Arc<Clusters>>,
 }
 
 impl std::fmt::Debug for NerModel {
@@ -45,6 +48,7 @@ impl std::fmt::Debug for NerModel {
             .field("decoder", &self.decoder)
             .field("constrain", &self.constrain)
             .field("gazetteer", &self.gazetteer)
+            .field("clusters", &self.clusters.as_ref().map_or(0, |c| c.len()))
             .finish_non_exhaustive()
     }
 }
@@ -61,6 +65,9 @@ struct Body {
     weights: Vec<i16>,
     t1: Vec<f32>,
     t2: Vec<f32>,
+    /// Sorted, delta-coded word hashes of the cluster table, and their paths.
+    cluster_key_deltas: Vec<u64>,
+    cluster_paths: Vec<u32>,
 }
 
 impl NerModel {
@@ -102,7 +109,7 @@ impl NerModel {
             return Vec::new();
         }
         let mut feats = SentenceFeatures::default();
-        extract_with(words, self.gazetteer.then(Gazetteer::builtin), &mut feats);
+        extract_all(words, self.gazetteer.then(Gazetteer::builtin), self.clusters.as_deref(), &mut feats);
         let emit = self.emissions(&feats);
         decode(self.decoder, &emit, &self.t1, &self.t2, self.constrain)
             .into_iter()
@@ -149,6 +156,7 @@ impl NerModel {
         decoder: Decoder,
         constrain: bool,
         gazetteer: bool,
+        clusters: Option<Arc<Clusters>>,
         min_weight: f32,
     ) -> NerModel {
         let features: Vec<(u64, [f32; NT])> = features
@@ -164,7 +172,7 @@ impl NerModel {
                 weights.insert(k, q.map(|x| x as f32 * scale));
             }
         }
-        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer }
+        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer, clusters }
     }
 
     /// The weight-wise mean of models trained alike (e.g. with different shuffling seeds): a
@@ -189,7 +197,7 @@ impl NerModel {
             }
         }
         let first = &models[0];
-        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, 0.0)
+        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, first.clusters.clone(), 0.0)
     }
 
     /// The model file's bytes.
@@ -204,6 +212,17 @@ impl NerModel {
             last = *k;
             weights.extend(w.iter().map(|x| (x / self.scale).round() as i16));
         }
+        let mut ckeys: Vec<(u64, u32)> =
+            self.clusters.as_ref().map(|c| c.map.iter().map(|(k, p)| (*k, *p)).collect()).unwrap_or_default();
+        ckeys.sort_unstable();
+        let mut last = 0u64;
+        let mut cluster_key_deltas = Vec::with_capacity(ckeys.len());
+        let mut cluster_paths = Vec::with_capacity(ckeys.len());
+        for (k, p) in ckeys {
+            cluster_key_deltas.push(k - last);
+            cluster_paths.push(p);
+            last = k;
+        }
         let body = Body {
             n_tags: NT as u32,
             scale: self.scale,
@@ -213,6 +232,8 @@ impl NerModel {
             },
             constrain: self.constrain,
             gazetteer: self.gazetteer,
+            cluster_key_deltas,
+            cluster_paths,
             key_deltas,
             weights,
             t1: self.t1.iter().flatten().copied().collect(),
@@ -259,7 +280,28 @@ impl NerModel {
         let t2: Trans2 =
             std::array::from_fn(|a| std::array::from_fn(|b| std::array::from_fn(|t| body.t2[(a * NS + b) * NT + t])));
         let decoder = if body.decoder == 0 { Decoder::Viterbi } else { Decoder::Beam(body.decoder as usize) };
-        Ok(NerModel { weights, scale: body.scale, t1, t2, decoder, constrain: body.constrain, gazetteer: body.gazetteer })
+        if body.cluster_paths.len() != body.cluster_key_deltas.len() {
+            return Err(corrupt("cluster table keys and paths differ in number".into()));
+        }
+        let clusters = (!body.cluster_paths.is_empty()).then(|| {
+            let mut map = HashMap::with_capacity_and_hasher(body.cluster_paths.len(), IdBuild::default());
+            let mut key = 0u64;
+            for (d, p) in body.cluster_key_deltas.iter().zip(&body.cluster_paths) {
+                key = key.wrapping_add(*d);
+                map.insert(key, *p);
+            }
+            Arc::new(Clusters { map })
+        });
+        Ok(NerModel {
+            weights,
+            scale: body.scale,
+            t1,
+            t2,
+            decoder,
+            constrain: body.constrain,
+            gazetteer: body.gazetteer,
+            clusters,
+        })
     }
 }
 
@@ -293,7 +335,7 @@ mod tests {
         let mut bytes = train(&crate::ner::train::tests::tiny_corpus(), 1, 1).to_bytes();
         bytes[8] = 9;
         assert!(matches!(NerModel::from_bytes(&bytes, p), Err(NerError::Version { found: 9, .. })));
-        bytes[8] = 1;
+        bytes[8] = VERSION as u8;
         bytes.truncate(bytes.len() / 2);
         let e = NerModel::from_bytes(&bytes, p).unwrap_err();
         assert!(e.to_string().starts_with("x.bin: corrupt"), "{e}");
