@@ -112,3 +112,54 @@ mod tests {
         assert_eq!(label, "state/demonym");
     }
 }
+
+/// Word classes for single-token features: given names (`data/names/given_names.txt`, matched
+/// as written) and the lexicon's role words, honorifics and head words (matched in lower case).
+/// Each word maps to a bit set; bit `k` is class `k` of [`WordClasses::NAMES`].
+#[derive(Debug)]
+pub struct WordClasses {
+    given: HashMap<u64, (), IdBuild>,
+    lower: HashMap<u64, u8, IdBuild>,
+}
+
+static GIVEN_NAMES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/given_names.txt"));
+
+impl WordClasses {
+    pub const GIVEN: u8 = 1 << 7;
+    pub const NAMES: [&'static str; 8] = ["role", "prefix", "org", "inst", "placew", "notname", "", "given"];
+
+    pub fn builtin() -> &'static WordClasses {
+        static W: OnceLock<WordClasses> = OnceLock::new();
+        W.get_or_init(|| WordClasses::new(&Lexicon::builtin(), GIVEN_NAMES))
+    }
+
+    pub fn new(lex: &Lexicon, given_names: &str) -> WordClasses {
+        let mut given = HashMap::default();
+        for line in given_names.lines().map(str::trim) {
+            if !line.is_empty() && !line.starts_with('#') {
+                given.insert(seq_hash(&[line]), ());
+            }
+        }
+        let mut lower: HashMap<u64, u8, IdBuild> = HashMap::default();
+        for (k, (_, set)) in lex.ner_word_classes().iter().enumerate() {
+            for w in set.iter() {
+                *lower.entry(seq_hash(&[w.as_str()])).or_default() |= 1 << k;
+                if k == 1 {
+                    // honorifics are stored without their dot
+                    *lower.entry(seq_hash(&[format!("{w}.")])).or_default() |= 1 << k;
+                }
+            }
+        }
+        WordClasses { given, lower }
+    }
+
+    /// The class bits of a word, given its lower-case form too.
+    #[inline]
+    pub fn classes(&self, word: &str, lower: &str) -> u8 {
+        let mut bits = self.lower.get(&seq_hash(&[lower])).copied().unwrap_or(0);
+        if self.given.contains_key(&seq_hash(&[word])) {
+            bits |= Self::GIVEN;
+        }
+        bits
+    }
+}

@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use super::decode::{decode, Decoder, Trans1, Trans2};
 use super::clusters::Clusters;
-use super::features::{extract_all, IdBuild, SentenceFeatures};
-use super::gazetteer::Gazetteer;
+use super::features::{extract_all, Resources, IdBuild, SentenceFeatures};
+use super::gazetteer::{Gazetteer, WordClasses};
+use super::history::History;
 use super::tags::{NerTag, NS, NT};
 use super::NerError;
 
@@ -37,8 +38,12 @@ pub struct NerModel {
     pub(crate) constrain: bool,
     /// Whether features include the lexicon gazetteer.
     pub(crate) gazetteer: bool,
+    /// Whether features include word classes (given names, role and head words).
+    pub(crate) word_classes: bool,
     /// Word classes for the distributional features, stored in the model file.
     pub(crate) clusters: Option<Arc<Clusters>>,
+    /// Sentences of document history read as features (0: none); see [`super::history`].
+    pub(crate) history: u32,
 }
 
 impl std::fmt::Debug for NerModel {
@@ -61,6 +66,7 @@ struct Body {
     decoder: u32,
     constrain: bool,
     gazetteer: bool,
+    word_classes: bool,
     key_deltas: Vec<u64>,
     weights: Vec<i16>,
     t1: Vec<f32>,
@@ -68,6 +74,7 @@ struct Body {
     /// Sorted, delta-coded word hashes of the cluster table, and their paths.
     cluster_key_deltas: Vec<u64>,
     cluster_paths: Vec<u32>,
+    history: u32,
 }
 
 impl NerModel {
@@ -105,16 +112,48 @@ impl NerModel {
 
     /// One tag per word.
     pub fn tag(&self, words: &[&str]) -> Vec<NerTag> {
+        self.tag_in(words, None)
+    }
+
+    /// A fresh document history sized for this model (empty if the model reads none).
+    pub fn new_history(&self) -> History {
+        History::new(self.history as usize)
+    }
+
+    /// Tags one sentence of a document whose earlier sentences `history` has seen, then adds this
+    /// one to it. Models trained with history features tag better this way.
+    pub fn tag_next(&self, words: &[&str], history: &mut History) -> Vec<NerTag> {
+        let tags = self.tag_in(words, (self.history > 0).then_some(&*history));
+        history.push_tags(words, &tags);
+        tags
+    }
+
+    /// Tags the sentences of one document in order, with document history.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<NerTag>> {
+        let mut h = self.new_history();
+        sentences.iter().map(|s| self.tag_next(s, &mut h)).collect()
+    }
+
+    fn tag_in(&self, words: &[&str], history: Option<&History>) -> Vec<NerTag> {
         if words.is_empty() {
             return Vec::new();
         }
         let mut feats = SentenceFeatures::default();
-        extract_all(words, self.gazetteer.then(Gazetteer::builtin), self.clusters.as_deref(), &mut feats);
+        extract_all(words, &Resources { history, ..self.resources() }, &mut feats);
         let emit = self.emissions(&feats);
         decode(self.decoder, &emit, &self.t1, &self.t2, self.constrain)
             .into_iter()
             .map(|i| NerTag::from_index(i as usize))
             .collect()
+    }
+
+    pub(crate) fn resources(&self) -> Resources<'_> {
+        Resources {
+            gaz: self.gazetteer.then(Gazetteer::builtin),
+            classes: self.word_classes.then(WordClasses::builtin),
+            clusters: self.clusters.as_deref(),
+            history: None,
+        }
     }
 
     pub(crate) fn emissions(&self, feats: &SentenceFeatures) -> Vec<[f32; NT]> {
@@ -156,7 +195,9 @@ impl NerModel {
         decoder: Decoder,
         constrain: bool,
         gazetteer: bool,
+        word_classes: bool,
         clusters: Option<Arc<Clusters>>,
+        history: u32,
         min_weight: f32,
     ) -> NerModel {
         let features: Vec<(u64, [f32; NT])> = features
@@ -172,7 +213,7 @@ impl NerModel {
                 weights.insert(k, q.map(|x| x as f32 * scale));
             }
         }
-        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer, clusters }
+        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer, word_classes, clusters, history }
     }
 
     /// The weight-wise mean of models trained alike (e.g. with different shuffling seeds): a
@@ -197,7 +238,7 @@ impl NerModel {
             }
         }
         let first = &models[0];
-        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, first.clusters.clone(), 0.0)
+        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, first.word_classes, first.clusters.clone(), first.history, 0.0)
     }
 
     /// The model file's bytes.
@@ -232,8 +273,10 @@ impl NerModel {
             },
             constrain: self.constrain,
             gazetteer: self.gazetteer,
+            word_classes: self.word_classes,
             cluster_key_deltas,
             cluster_paths,
+            history: self.history,
             key_deltas,
             weights,
             t1: self.t1.iter().flatten().copied().collect(),
@@ -300,7 +343,9 @@ impl NerModel {
             decoder,
             constrain: body.constrain,
             gazetteer: body.gazetteer,
+            word_classes: body.word_classes,
             clusters,
+            history: body.history,
         })
     }
 }
