@@ -74,8 +74,19 @@ impl Gazetteer {
             let starts_upper = words[i].as_ref().chars().next().is_some_and(|c| c.is_uppercase());
             let mut found = None;
             if starts_upper {
-                for len in (1..=self.max_len.min(words.len() - i)).rev() {
-                    if let Some(&id) = self.forms.get(&seq_hash(&words[i..i + len])) {
+                // hashes of words[i..i + len] for every len, built incrementally (as seq_hash)
+                let mut h = 0xcbf2_9ce4_8422_2325u64;
+                let mut keys = [0u64; 16];
+                let max = self.max_len.min(words.len() - i).min(keys.len());
+                for (len, key) in keys.iter_mut().enumerate().take(max) {
+                    for &b in words[i + len].as_ref().as_bytes() {
+                        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+                    }
+                    h = (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+                    *key = mix(h);
+                }
+                for len in (1..=max).rev() {
+                    if let Some(&id) = self.forms.get(&keys[len - 1]) {
                         found = Some((len, id));
                         break;
                     }
