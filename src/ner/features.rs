@@ -1,10 +1,16 @@
 //! Per-token features over a window of -2..+2, each hashed to a `u64` (FNV-1a over a template id
 //! and the feature's text, then a SplitMix64 finaliser), so no feature string is ever stored.
+//! Each token's own features are hashed once and salted with the window offset.
 //!
 //! Per window position: lower-case word, collapsed shape (`Xx`, `x`, `X.X.`, `d`, ...), is-title,
-//! is-upper, has-digit, prefixes and suffixes of 1–3 characters. For the token itself also its full
-//! shape; lower-case bigrams (-2,-1) (-1,0) (0,+1) (+1,+2); a bias. The tag history features
-//! (previous tag, previous two tags) live in the dense transition tables of the model.
+//! is-upper, has-digit, prefixes and suffixes of 1–3 characters; optionally word classes (given
+//! name, role word, honorific, organisation / institution / place head word) and word-cluster path
+//! prefixes (4 and 8 bits at -2..+2, 12 and 16 bits at -1..+1). For the token itself also its full
+//! shape; lower-case bigrams (-2,-1) (-1,0) (0,+1) (+1,+2); a bias; optionally the run of
+//! capitalised words around it (position, length, an organisation head word later in the run, a
+//! given name at its start, a role word or honorific before it), gazetteer labels at -1..+1, and
+//! document history at -1..+1 (see [`super::history`]). The tag history features (previous tag,
+//! previous two tags) live in the dense transition tables of the model.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -224,11 +230,6 @@ pub struct Resources<'a> {
 const OFFSET_SALT: [u64; 5] =
     [0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9, 0x85eb_ca77_c2b2_ae63, 0x27d4_eb2f_1656_67c5];
 
-pub(crate) fn fx() -> u32 {
-    static FX: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *FX.get_or_init(|| std::env::var("NG_FX").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
-}
-
 #[inline]
 fn at(unit: u64, off: isize) -> u64 {
     mix(unit ^ OFFSET_SALT[(off + 2) as usize])
@@ -255,8 +256,6 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
     let mut ustart: Vec<u32> = Vec::with_capacity(n + 1);
     let mut umid: Vec<u32> = Vec::with_capacity(n);
     let mut lower_h: Vec<u64> = Vec::with_capacity(n);
-    let mut cluster_start: Vec<u32> = Vec::with_capacity(n);
-    let mut cl8: Vec<u32> = Vec::with_capacity(n);
     let cls: Vec<u8> = match res.classes {
         Some(c) => toks
             .iter()
@@ -303,8 +302,6 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
             }
         }
         let path = res.clusters.map(|c| c.get(w));
-        cl8.push(path.flatten().map_or(0, |p| path_prefix(p, 8)));
-        cluster_start.push(units.len() as u32);
         match path {
             Some(Some(p)) => {
                 for bits in CLUSTER_COARSE {
@@ -366,9 +363,7 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
                 continue;
             }
             let j = j as usize;
-            let fxv = fx();
-            let end = if off == 0 || (off.abs() == 1 && fxv & 1 == 0) { ustart[j + 1] } else { umid[j] };
-            let end = if (off.abs() == 1 && fxv & 1 != 0) || (off.abs() == 2 && fxv & 16 != 0) { cluster_start[j] } else { end };
+            let end = if off.abs() <= 1 { ustart[j + 1] } else { umid[j] };
             for &u in &units[ustart[j] as usize..end as usize] {
                 f.push(at(u, off));
             }
@@ -379,22 +374,7 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
             let (x, y) = (lower_at(i + a), lower_at(i + a + 1));
             f.push(mix(x.rotate_left(23) ^ y ^ (K_BIGRAM as u64 * 5 + slot).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
-        let fxv = fx();
-        if fxv & 4 != 0 {
-            let w = toks[iu].word.as_str();
-            let cs: Vec<usize> = w.char_indices().map(|(b, _)| b).collect();
-            if cs.len() > 4 {
-                f.push(Fh::new(tpl(K_PRE, 1)).str(&w[..cs[4]]).done());
-                f.push(Fh::new(tpl(K_SUF, 1)).str(&w[cs[cs.len() - 4]..]).done());
-            }
-        }
-        if fxv & 8 != 0 && res.clusters.is_some() {
-            let t = &toks[iu];
-            f.push(Fh::new(tpl(K_CLUSTER, 1)).u32(cl8[iu]).byte_(t.title as u8 | (t.upper as u8) << 1 | ((i == 0) as u8) << 2).done());
-            let prev = if iu > 0 { cl8[iu - 1] } else { 1 };
-            f.push(Fh::new(tpl(K_CLUSTER, -1)).u32(prev).u32(cl8[iu]).done());
-        }
-        if !cls.is_empty() && fxv & 2 == 0 && (toks[iu].title || toks[iu].upper) {
+        if !cls.is_empty() && (toks[iu].title || toks[iu].upper) {
             // the run of capitalised words around the token
             let (a, b) = (run_start[iu], run_end[iu]);
             let len = (b - a).min(4) as u8;
@@ -425,7 +405,7 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
                     continue;
                 }
                 if let Some(c) = h.get(&t.word) {
-                    let total: u16 = c.iter().sum();
+                    let total: u16 = c[..4].iter().sum();
                     if total == 0 {
                         continue;
                     }
@@ -438,6 +418,15 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
                             }
                         }
                         f.push(Fh::new(tpl(K_HIST, off)).byte_(best).byte_(total.min(3) as u8).done());
+                        let ends: u16 = c[4..].iter().sum();
+                        if ends > 0 {
+                            let e = (4..7).max_by_key(|&k| (c[k], 7 - k)).unwrap() as u8;
+                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'e').byte_(e).done());
+                        }
+                        // an entity word that never ended one: the head of a longer name
+                        if c[..3].iter().sum::<u16>() > 0 && ends == 0 {
+                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'n').done());
+                        }
                     }
                 }
             }

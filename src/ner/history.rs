@@ -13,8 +13,8 @@ use super::tags::NerTag;
 /// sentences.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    counts: HashMap<u64, [u16; 4], IdBuild>,
-    window: VecDeque<Vec<(u64, u8)>>,
+    counts: HashMap<u64, [u16; 7], IdBuild>,
+    window: VecDeque<Vec<(u64, u8, u8)>>,
     max_sentences: usize,
 }
 
@@ -32,7 +32,10 @@ impl History {
 
     /// Label counts of `word` so far.
     #[inline]
-    pub fn get(&self, word: &str) -> Option<&[u16; 4]> {
+    ///
+    /// Entries 0–2: inside a person / organization / place; 3: outside any entity; 4–6: the last
+    /// word of a person / organization / place.
+    pub fn get(&self, word: &str) -> Option<&[u16; 7]> {
         if self.counts.is_empty() {
             return None;
         }
@@ -45,21 +48,31 @@ impl History {
             return;
         }
         let mut entry = Vec::new();
-        for (w, &t) in words.iter().zip(tags) {
+        for (i, (w, &t)) in words.iter().zip(tags).enumerate() {
             let w = w.as_ref();
             if !w.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let label = if t == 0 { 3 } else { (t - 1) / 2 };
+            // the entity ends here unless the next tag continues it (I- tags are even, non-zero)
+            let ends = t != 0 && tags.get(i + 1).is_none_or(|&n| n == 0 || n % 2 == 1);
+            let end = if ends { 4 + label } else { 7 };
             let k = word_key(w);
-            self.counts.entry(k).or_default()[label as usize] += 1;
-            entry.push((k, label));
+            let c = self.counts.entry(k).or_default();
+            c[label as usize] += 1;
+            if end < 7 {
+                c[end as usize] += 1;
+            }
+            entry.push((k, label, end));
         }
         self.window.push_back(entry);
         while self.window.len() > self.max_sentences {
-            for (k, label) in self.window.pop_front().unwrap() {
+            for (k, label, end) in self.window.pop_front().unwrap() {
                 if let Some(c) = self.counts.get_mut(&k) {
                     c[label as usize] -= 1;
+                    if end < 7 {
+                        c[end as usize] -= 1;
+                    }
                     if c.iter().all(|&x| x == 0) {
                         self.counts.remove(&k);
                     }
@@ -83,12 +96,12 @@ mod tests {
     fn window_slides() {
         let mut h = History::new(2);
         h.push(&["President", "Mubarak", "spoke"], &[1, 2, 0]);
-        assert_eq!(h.get("Mubarak"), Some(&[1, 0, 0, 0]));
+        assert_eq!(h.get("Mubarak"), Some(&[1, 0, 0, 0, 1, 0, 0]));
         assert_eq!(h.get("spoke"), None);
         h.push(&["Mubarak", "left"], &[3, 0]);
-        assert_eq!(h.get("Mubarak"), Some(&[1, 1, 0, 0]));
+        assert_eq!(h.get("Mubarak"), Some(&[1, 1, 0, 0, 1, 1, 0]));
         h.push(&["Nothing"], &[0]);
-        assert_eq!(h.get("Mubarak"), Some(&[0, 1, 0, 0]));
+        assert_eq!(h.get("Mubarak"), Some(&[0, 1, 0, 0, 0, 1, 0]));
         h.push(&["x"], &[0]);
         assert_eq!(h.get("Mubarak"), None);
     }

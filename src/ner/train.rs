@@ -7,6 +7,11 @@
 //! ones. Averaging is lazy: each weight row remembers when it last changed, and its running total
 //! is brought up to date only when it changes again (and once at the end). Several runs with
 //! different shuffles can be averaged into one model (a free ensemble at tagging time).
+//!
+//! With document history (`history` > 0), the training sentences first get predicted labels from
+//! models trained without history on the other three quarters of the corpus (4-fold
+//! cross-prediction), so the history features see the same kind of (imperfect) labels in training
+//! as the tagger's own output gives them at tagging time.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -53,7 +58,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, seed: 1, min_count: 2, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true, word_classes: true, runs: 3, clusters: None, margin: 0.0, history: 0 }
+        TrainOptions { epochs: 7, seed: 1, min_count: 3, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true, word_classes: true, runs: 3, clusters: None, margin: 0.0, history: 10 }
     }
 }
 
@@ -73,7 +78,8 @@ pub struct EpochReport {
 }
 
 /// Trains a tagger on (token, corpus BIO tag) sentences, e.g. from [`super::read_conll`], with
-/// the default [`TrainOptions`] (gazetteer features, Viterbi, mean of 3 runs seeded `seed`..`seed + 2`).
+/// the default [`TrainOptions`] (gazetteer and word-class features, history of 10 sentences,
+/// Viterbi, mean of 3 runs seeded `seed`..`seed + 2`).
 pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> NerModel {
     train_with(sentences, &TrainOptions { epochs, seed, ..TrainOptions::default() }, &mut |_, _| {})
 }
