@@ -159,8 +159,7 @@ fn build(docs: &[Vec<String>], opts: &BuildOptions) -> (Clusters, Vec<(String, u
     let total: f64 = ctx_total.iter().sum();
     let vecs: Vec<Sparse> = cooc
         .into_iter()
-        .enumerate()
-        .map(|(w, m)| {
+        .map(|m| {
             let wsum: f64 = m.values().map(|&x| x as f64).sum();
             let mut v: Sparse = m
                 .into_iter()
@@ -177,7 +176,6 @@ fn build(docs: &[Vec<String>], opts: &BuildOptions) -> (Clusters, Vec<(String, u
             if norm > 0.0 {
                 v.iter_mut().for_each(|x| x.1 /= norm);
             }
-            let _ = w;
             v
         })
         .collect();

@@ -122,6 +122,17 @@ mod tests {
         let label = &g.labels[a[1].unwrap().0 as usize];
         assert_eq!(label, "state/demonym");
     }
+
+    #[test]
+    fn word_classes() {
+        let w = WordClasses::builtin();
+        assert_ne!(w.classes("Vladimir", "vladimir") & WordClasses::GIVEN, 0);
+        assert_ne!(w.classes("Fatima", "fatima") & WordClasses::GIVEN, 0);
+        assert_eq!(w.classes("Putin", "putin"), 0);
+        assert_ne!(w.classes("President", "president") & 1, 0, "role word");
+        assert_ne!(w.classes("Mr.", "mr.") & 2, 0, "honorific");
+        assert_ne!(w.classes("Ministry", "ministry") & 4, 0, "organisation head word");
+    }
 }
 
 /// Word classes for single-token features: given names (`data/names/given_names.txt`, matched

@@ -188,6 +188,7 @@ impl NerModel {
 
     /// Builds a model from averaged weights: quantises them to `i16` steps of one scale and drops
     /// features whose weights all round to zero or whose largest weight is below `min_weight`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn from_weights(
         features: impl IntoIterator<Item = (u64, [f32; NT])>,
         t1: Trans1,
@@ -371,6 +372,46 @@ mod tests {
         }
         // no temporary file is left behind
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn round_trip_keeps_clusters_history_and_word_classes() {
+        use crate::ner::clusters::Clusters;
+        use crate::ner::{train_with, TrainOptions};
+        let corpus = crate::ner::train::tests::tiny_corpus();
+        let clusters = Clusters::read_tsv("Paris\t0110\t5\nLondon\t0111\t4\nJohn\t10\t3\n");
+        let opts = TrainOptions {
+            epochs: 3,
+            runs: 2,
+            min_count: 1,
+            history: 4,
+            clusters: Some(Arc::new(clusters.clone())),
+            ..TrainOptions::default()
+        };
+        let model = train_with(&corpus, &opts, &mut |_, _| {});
+        let back = NerModel::from_bytes(&model.to_bytes(), Path::new("m.bin")).unwrap();
+        assert_eq!(back.history, 4);
+        assert!(back.word_classes && back.gazetteer);
+        assert_eq!(back.clusters.as_deref(), Some(&clusters));
+        let doc: Vec<Vec<&str>> = corpus.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+        assert_eq!(back.tag_document(&doc), model.tag_document(&doc));
+    }
+
+    #[test]
+    fn history_carries_a_name_across_sentences() {
+        let m = NerModel::bundled();
+        assert!(m.history > 0, "the bundled model reads document history");
+        let doc: Vec<Vec<&str>> = vec![
+            "Egyptian President Hosni Mubarak met Prime Minister Ehud Olmert in Cairo .".split(' ').collect(),
+            "Mubarak said the talks would continue .".split(' ').collect(),
+        ];
+        let tags = m.tag_document(&doc);
+        assert_eq!(tags.len(), 2);
+        assert!(spans(&tags[1]).contains(&(0, 1, NerType::Person)), "{:?}", spans(&tags[1]));
+        // tag_next is tag_document one sentence at a time
+        let mut h = m.new_history();
+        let one: Vec<_> = doc.iter().map(|s| m.tag_next(s, &mut h)).collect();
+        assert_eq!(one, tags);
     }
 
     #[test]
