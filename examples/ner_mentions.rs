@@ -21,6 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let by_space = std::env::var("NG_NER_SPLIT").is_ok_and(|v| v == "space");
     let mut out = String::new();
     let mut pos = 0;
+    // the paragraphs are one document: the tagger remembers how it labelled names in earlier ones
+    let mut history = model.new_history();
     for para in text.split("\n\n") {
         let base = pos;
         pos += para.len() + 2;
@@ -38,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             tokenize(&text, base..base + para.len()).iter().map(|t| (t.start, t.end)).collect()
         };
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &text[s..e]).collect();
-        for (s, e, t) in spans(&model.tag(&words)) {
+        for (s, e, t) in spans(&model.tag_next(&words, &mut history)) {
             out.push_str(&format!("{}\t{}\t{}\n", toks[s].0, toks[e - 1].1, t.name()));
         }
     }

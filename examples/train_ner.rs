@@ -1,11 +1,13 @@
 //! Trains the NER tagger and writes the model file.
 //!
 //! cargo run --release --example train_ner -- TRAIN.conll OUT.bin [--epochs N] [--seed S]
-//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer] [--runs N]
+//!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer] [--no-word-classes] [--runs N]
+//!     [--clusters CLUSTERS.tsv] [--margin M] [--history SENTENCES]
 //! With --dev, the averaged model is scored on DEV after every epoch.
 use std::path::PathBuf;
 use std::time::Instant;
 
+use newsgraph::ner::clusters::Clusters;
 use newsgraph::ner::{evaluate, read_conll, train_with, Decoder, TrainOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -24,7 +26,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--min-weight" => opts.min_weight = val()?.parse()?,
             "--unconstrained" => opts.constrain = false,
             "--no-gazetteer" => opts.gazetteer = false,
+            "--no-word-classes" => opts.word_classes = false,
             "--runs" => opts.runs = val()?.parse()?,
+            "--margin" => opts.margin = val()?.parse()?,
+            "--history" => opts.history = val()?.parse()?,
+            "--clusters" => {
+                let text = std::fs::read_to_string(val()?)?;
+                opts.clusters = Some(std::sync::Arc::new(Clusters::read_tsv(&text)));
+            }
             _ => pos.push(PathBuf::from(a)),
         }
     }

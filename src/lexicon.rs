@@ -373,6 +373,18 @@ impl Lexicon {
     pub fn is_body_word(&self, w: &str) -> bool {
         self.is_institution_word(w) || self.is_organization_word(w) || self.is_place_word(w)
     }
+    /// The lower-case word classes the NER tagger uses as features: role words, honorifics
+    /// (without the dot), organisation, institution and place head words, words never in names.
+    pub fn ner_word_classes(&self) -> [(&'static str, &HashSet<String>); 6] {
+        [
+            ("role", &self.role_words),
+            ("prefix", &self.person_prefixes),
+            ("org", &self.organization_words),
+            ("inst", &self.institution_words),
+            ("placew", &self.place_words),
+            ("notname", &self.not_names),
+        ]
+    }
     /// Honorifics that introduce a person ("Mr", "Dr").
     pub fn is_person_prefix(&self, w: &str) -> bool {
         self.person_prefixes.contains(&w.trim_end_matches('.').to_lowercase())

@@ -10,6 +10,7 @@
 use super::text::{self, Sentence, Token};
 use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind};
+use crate::ner::history::History;
 use crate::ner::{NerModel, NerTag, NerType};
 
 /// The coarse type of a mention, as `newsgraph mentions` prints it.
@@ -147,17 +148,18 @@ fn is_name_token(t: &str) -> bool {
     (is_capitalised(t) || particle) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
 }
 
-/// Finds the mentions of one sentence, in text order.
+/// Finds the mentions of one sentence (read on its own), in text order.
 pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Mention> {
-    find_mentions_tagged(text, sentence, lex).0
+    find_mentions_tagged(text, sentence, lex, &mut NerModel::bundled().new_history()).0
 }
 
-/// Finds the mentions of one sentence, in text order, with the tagger's reading of each token.
-pub fn find_mentions_tagged(text: &str, sentence: &Sentence, lex: &Lexicon) -> (Vec<Mention>, Vec<NerTag>) {
+/// Finds the mentions of one sentence of an article, in text order, with the tagger's reading of
+/// each token; `history` carries what the tagger read in the article's earlier sentences.
+pub fn find_mentions_tagged(text: &str, sentence: &Sentence, lex: &Lexicon, history: &mut History) -> (Vec<Mention>, Vec<NerTag>) {
     let tokens = &sentence.tokens;
     let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], ner: Vec::new(), out: Vec::new() };
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    scan.ner = NerModel::bundled().tag(&words);
+    scan.ner = NerModel::bundled().tag_next(&words, history);
     let entity_spans = scan.entity_spans(sentence);
     for sp in &entity_spans {
         if sp.in_compound {
@@ -824,7 +826,13 @@ impl<'a> Scan<'a> {
                 matches!(next, "a" | "an" | "the") || self.lex.is_expert_word(next) || self.lex.is_role_word(next)
             };
             let speaks = end < n && self.lex.is_speech_verb(self.tok(end));
-            let ner = self.ner_type(from, end);
+            let mut ner = self.ner_type(from, end);
+            // "Amara Okafor, a senior fellow at …": a description that makes it a person beats the
+            // tagger's guess, unless the name has a body's head word.
+            let body = (from..end).any(|k| self.lex.is_body_word(self.tok(k)));
+            if described && !body && ner != Some(NerType::Person) {
+                ner = Some(NerType::Person);
+            }
             let (mention_type, target) = match ner {
                 Some(NerType::Person) => (MentionType::Person, Target::Person { name, single, tagged: true }),
                 // A lone word may still be the surname of someone named in full elsewhere.

@@ -101,8 +101,9 @@ fn lexicon_entity(lex: &Lexicon, entities: &mut Entities, index: usize) -> usize
 /// Analyses an article body: sentences, mentions, entities and the facts titles and appositions give.
 pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let sentences = sentences(text);
+    let mut history = crate::ner::NerModel::bundled().new_history();
     let (raw, tags): (Vec<Vec<Mention>>, Vec<Vec<NerTag>>) =
-        sentences.iter().map(|s| find_mentions_tagged(text, s, lex)).unzip();
+        sentences.iter().map(|s| find_mentions_tagged(text, s, lex, &mut history)).unzip();
     let mut entities = Entities::default();
     let mut facts = Vec::new();
 

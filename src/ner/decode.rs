@@ -36,11 +36,14 @@ pub(crate) fn viterbi(emit: &[[f32; NT]], t1: &Trans1, t2: &Trans2, constrain: b
     if n == 0 {
         return Vec::new();
     }
-    const NEG: f32 = f32::NEG_INFINITY;
+    // A finite "impossible" score keeps the inner loop free of branches; impossible paths stay
+    // far below every possible one.
+    const NEG: f32 = -1e30;
+    let ok: [[bool; NT]; NS] = std::array::from_fn(|a| std::array::from_fn(|y| !constrain || allowed(a, y)));
     // delta[y1][y]: best score of a prefix ending in (y1 at i-1, y at i).
     let mut delta = [[NEG; NT]; NS];
     for y in 0..NT {
-        if !constrain || allowed(START, y) {
+        if ok[START][y] {
             delta[START][y] = emit[0][y] + t1[START][y] + t2[START][START][y];
         }
     }
@@ -50,33 +53,31 @@ pub(crate) fn viterbi(emit: &[[f32; NT]], t1: &Trans1, t2: &Trans2, constrain: b
         let mut next = [[NEG; NT]; NS];
         let mut bp = [[0u8; NT]; NT];
         for y1 in 0..NT {
+            // column y1 of delta: the best prefix ending (y2, y1), for each y2
+            let col: [f32; NS] = std::array::from_fn(|y2| delta[y2][y1]);
+            if col.iter().all(|&x| x <= NEG) {
+                continue;
+            }
             for y in 0..NT {
-                if constrain && !allowed(y1, y) {
+                if !ok[y1][y] {
                     continue;
                 }
-                let local = e[y] + t1[y1][y];
-                let (mut best, mut arg) = (NEG, 0u8);
-                for (y2, row) in delta.iter().enumerate() {
-                    let prev = row[y1];
-                    if prev == NEG {
-                        continue;
-                    }
-                    let s = prev + t2[y2][y1][y];
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for y2 in 0..NS {
+                    let s = col[y2] + t2[y2][y1][y];
                     if s > best {
                         best = s;
                         arg = y2 as u8;
                     }
                 }
-                if best > NEG {
-                    next[y1][y] = best + local;
-                    bp[y1][y] = arg;
-                }
+                next[y1][y] = best + e[y] + t1[y1][y];
+                bp[y1][y] = arg;
             }
         }
         delta = next;
         back.push(bp);
     }
-    let (mut b1, mut b, mut best) = (START, 0, NEG);
+    let (mut b1, mut b, mut best) = (START, 0, f32::NEG_INFINITY);
     for (y1, row) in delta.iter().enumerate() {
         for (y, &s) in row.iter().enumerate() {
             if s > best {

@@ -67,11 +67,14 @@ fn add(counts: &mut [Counts; 4], pred: &HashSet<(usize, usize, NerType)>, gold: 
 pub fn evaluate(model: &NerModel, sentences: &[Vec<(String, String)>]) -> Scores {
     let mut sc = Scores::default();
     let mut tagging = std::time::Duration::ZERO;
+    // The sentences of a CoNLL file follow each other as in their documents, so they are tagged
+    // as one document with history, like the paragraphs of an article.
+    let mut history = model.new_history();
     for s in sentences {
         let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
         let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
         let t0 = std::time::Instant::now();
-        let pred_tags = model.tag(&words);
+        let pred_tags = model.tag_next(&words, &mut history);
         tagging += t0.elapsed();
         let pred: HashSet<_> = spans(&pred_tags).into_iter().collect();
         let gold: HashSet<_> = gold_spans(&tags).into_iter().collect();

@@ -1,14 +1,22 @@
 //! Per-token features over a window of -2..+2, each hashed to a `u64` (FNV-1a over a template id
 //! and the feature's text, then a SplitMix64 finaliser), so no feature string is ever stored.
+//! Each token's own features are hashed once and salted with the window offset.
 //!
 //! Per window position: lower-case word, collapsed shape (`Xx`, `x`, `X.X.`, `d`, ...), is-title,
-//! is-upper, has-digit, prefixes and suffixes of 1–3 characters. For the token itself also its full
-//! shape; lower-case bigrams (-2,-1) (-1,0) (0,+1) (+1,+2); a bias. The tag history features
-//! (previous tag, previous two tags) live in the dense transition tables of the model.
+//! is-upper, has-digit, prefixes and suffixes of 1–3 characters; optionally word classes (given
+//! name, role word, honorific, organisation / institution / place head word) and word-cluster path
+//! prefixes (4 and 8 bits at -2..+2, 12 and 16 bits at -1..+1). For the token itself also its full
+//! shape; lower-case bigrams (-2,-1) (-1,0) (0,+1) (+1,+2); a bias; optionally the run of
+//! capitalised words around it (position, length, an organisation head word later in the run, a
+//! given name at its start, a role word or honorific before it), gazetteer labels at -1..+1, and
+//! document history at -1..+1 (see [`super::history`]). The tag history features (previous tag,
+//! previous two tags) live in the dense transition tables of the model.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::gazetteer::Gazetteer;
+use super::clusters::{path_prefix, Clusters};
+use super::gazetteer::{Gazetteer, WordClasses};
+use super::history::History;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -44,8 +52,15 @@ impl Fh {
         self
     }
     #[inline]
-    fn sep(mut self) -> Fh {
-        self.byte(0xff); // never occurs in UTF-8
+    fn u32(mut self, x: u32) -> Fh {
+        for b in x.to_le_bytes() {
+            self.byte(b);
+        }
+        self
+    }
+    #[inline]
+    fn byte_(mut self, b: u8) -> Fh {
+        self.byte(b);
         self
     }
     #[inline]
@@ -88,6 +103,11 @@ const K_FULL: u8 = 12;
 const K_BIGRAM: u8 = 13; // slot 0..3 for the four pairs
 const K_PAD: u8 = 14;
 const K_GAZ: u8 = 15;
+const K_CLUSTER: u8 = 16;
+const K_NOCLUSTER: u8 = 17;
+const K_WCLS: u8 = 18;
+const K_RUN: u8 = 19;
+const K_HIST: u8 = 20;
 
 #[inline]
 fn tpl(kind: u8, off: isize) -> u8 {
@@ -191,60 +211,230 @@ pub fn extract<S: AsRef<str>>(words: &[S], out: &mut SentenceFeatures) {
 /// [`extract`], plus gazetteer features (label of the known form covering the token at -1, 0, +1,
 /// and whether the token begins it) when `gaz` is given.
 pub fn extract_with<S: AsRef<str>>(words: &[S], gaz: Option<&Gazetteer>, out: &mut SentenceFeatures) {
+    extract_all(words, &Resources { gaz, ..Resources::default() }, out)
+}
+
+/// What the optional feature groups read: the lexicon gazetteer, word classes (given names, role
+/// words, head words) and word clusters.
+#[derive(Default, Clone, Copy)]
+pub struct Resources<'a> {
+    pub gaz: Option<&'a Gazetteer>,
+    pub classes: Option<&'a WordClasses>,
+    pub clusters: Option<&'a Clusters>,
+    /// Labels of capitalised words earlier in the document.
+    pub history: Option<&'a History>,
+}
+
+/// Salt of each window offset -2..=2: a token-level feature hash becomes a window feature by
+/// mixing in the offset.
+const OFFSET_SALT: [u64; 5] =
+    [0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9, 0x85eb_ca77_c2b2_ae63, 0x27d4_eb2f_1656_67c5];
+
+#[inline]
+fn at(unit: u64, off: isize) -> u64 {
+    mix(unit ^ OFFSET_SALT[(off + 2) as usize])
+}
+
+/// Cluster path prefixes (in bits) used as features; the fine ones only within one word.
+const CLUSTER_COARSE: [u32; 2] = [4, 8];
+const CLUSTER_FINE: [u32; 2] = [12, 16];
+
+/// [`extract_with`], plus word-class features (given names, role words, honorifics, head words,
+/// and the run of capitalised words around the token) and word-cluster features (path prefixes of
+/// the words at -2..+2) when `res` has them.
+///
+/// Each token's own features (word, shape, affixes, cluster prefixes, classes) are hashed once;
+/// the window features combine those hashes with the offset.
+pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut SentenceFeatures) {
     out.ids.clear();
     out.starts.clear();
+    let n = words.len();
     let toks: Vec<Tok> = words.iter().map(|w| Tok::new(w.as_ref())).collect();
-    let n = toks.len() as isize;
-    let gaz_tags = gaz.map(|g| g.annotate(words));
-    let lower_at = |j: isize| -> &str {
+    // Per-token unit hashes: `units[ustart[j]..umid[j]]` go to every offset, `umid[j]..ustart[j+1]`
+    // (fine cluster prefixes) only to offsets -1..=1.
+    let mut units: Vec<u64> = Vec::with_capacity(n * 16);
+    let mut ustart: Vec<u32> = Vec::with_capacity(n + 1);
+    let mut umid: Vec<u32> = Vec::with_capacity(n);
+    let mut lower_h: Vec<u64> = Vec::with_capacity(n);
+    let cls: Vec<u8> = match res.classes {
+        Some(c) => toks
+            .iter()
+            .map(|t| {
+                let b = c.classes(&t.word, &t.lower);
+                if t.title || t.upper { b } else { b & !WordClasses::GIVEN }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (j, t) in toks.iter().enumerate() {
+        ustart.push(units.len() as u32);
+        let lh = Fh::new(K_WORD).str(&t.lower).done();
+        lower_h.push(lh);
+        units.push(lh);
+        units.push(Fh::new(K_SHAPE).str(&t.shape).done());
+        if t.title {
+            units.push(Fh::new(K_TITLE).done());
+        }
+        if t.upper {
+            units.push(Fh::new(K_UPPER).done());
+        }
+        if t.digit {
+            units.push(Fh::new(K_DIGIT).done());
+        }
+        let w = t.word.as_str();
+        let mut ends = w.char_indices().map(|(b, _)| b).skip(1).chain(std::iter::once(w.len()));
+        let mut starts = w.char_indices().rev().map(|(b, _)| b);
+        for k in 0..3u8 {
+            match (ends.next(), starts.next()) {
+                (Some(e), Some(s)) => {
+                    units.push(Fh::new(K_PRE + k).str(&w[..e]).done());
+                    units.push(Fh::new(K_SUF + k).str(&w[s..]).done());
+                }
+                _ => break,
+            }
+        }
+        if let Some(&bits) = cls.get(j) {
+            let mut b = bits;
+            while b != 0 {
+                let k = b.trailing_zeros() as u8;
+                b &= b - 1;
+                units.push(Fh::new(K_WCLS).byte_(k).done());
+            }
+        }
+        let path = res.clusters.map(|c| c.get(w));
+        match path {
+            Some(Some(p)) => {
+                for bits in CLUSTER_COARSE {
+                    units.push(Fh::new(K_CLUSTER).u32(path_prefix(p, bits)).done());
+                }
+                umid.push(units.len() as u32);
+                for bits in CLUSTER_FINE {
+                    units.push(Fh::new(K_CLUSTER).u32(path_prefix(p, bits)).done());
+                }
+            }
+            Some(None) => {
+                units.push(Fh::new(K_NOCLUSTER).done());
+                umid.push(units.len() as u32);
+            }
+            None => umid.push(units.len() as u32),
+        }
+    }
+    ustart.push(units.len() as u32);
+    let pad = |j: isize| if j < 0 { BOS } else { EOS };
+    let bos_h = Fh::new(K_WORD).str(BOS).done();
+    let eos_h = Fh::new(K_WORD).str(EOS).done();
+    let lower_at = |j: isize| -> u64 {
         if j < 0 {
-            BOS
-        } else if j >= n {
-            EOS
+            bos_h
+        } else if j >= n as isize {
+            eos_h
         } else {
-            &toks[j as usize].lower
+            lower_h[j as usize]
         }
     };
-    for i in 0..n {
+    let gaz_tags = res.gaz.map(|g| g.annotate(words));
+    let mut run_start = vec![0usize; n];
+    let mut run_end = vec![0usize; n];
+    if res.classes.is_some() {
+        let mut k = 0;
+        while k < n {
+            if !(toks[k].title || toks[k].upper) {
+                k += 1;
+                continue;
+            }
+            let a = k;
+            while k < n && (toks[k].title || toks[k].upper) {
+                k += 1;
+            }
+            for m in a..k {
+                run_start[m] = a;
+                run_end[m] = k;
+            }
+        }
+    }
+    for i in 0..n as isize {
         out.starts.push(out.ids.len() as u32);
         let f = &mut out.ids;
         f.push(Fh::new(K_BIAS).done());
         for off in -2isize..=2 {
             let j = i + off;
-            if j < 0 || j >= n {
-                f.push(Fh::new(tpl(K_PAD, off)).str(if j < 0 { BOS } else { EOS }).done());
+            if j < 0 || j >= n as isize {
+                f.push(Fh::new(tpl(K_PAD, off)).str(pad(j)).done());
                 continue;
             }
-            let t = &toks[j as usize];
-            f.push(Fh::new(tpl(K_WORD, off)).str(&t.lower).done());
-            f.push(Fh::new(tpl(K_SHAPE, off)).str(&t.shape).done());
-            if t.title {
-                f.push(Fh::new(tpl(K_TITLE, off)).done());
-            }
-            if t.upper {
-                f.push(Fh::new(tpl(K_UPPER, off)).done());
-            }
-            if t.digit {
-                f.push(Fh::new(tpl(K_DIGIT, off)).done());
-            }
-            let chars: Vec<(usize, char)> = t.word.char_indices().collect();
-            let len = chars.len();
-            for k in 1..=3usize.min(len) {
-                let pre_end = if k < len { chars[k].0 } else { t.word.len() };
-                f.push(Fh::new(tpl(K_PRE + k as u8 - 1, off)).str(&t.word[..pre_end]).done());
-                let suf_start = chars[len - k].0;
-                f.push(Fh::new(tpl(K_SUF + k as u8 - 1, off)).str(&t.word[suf_start..]).done());
+            let j = j as usize;
+            let end = if off.abs() <= 1 { ustart[j + 1] } else { umid[j] };
+            for &u in &units[ustart[j] as usize..end as usize] {
+                f.push(at(u, off));
             }
         }
-        f.push(Fh::new(tpl(K_FULL, 0)).str(&toks[i as usize].full).done());
-        for (slot, a) in [(0u8, -2isize), (1, -1), (2, 0), (3, 1)] {
+        let iu = i as usize;
+        f.push(Fh::new(tpl(K_FULL, 0)).str(&toks[iu].full).done());
+        for (slot, a) in [(0u64, -2isize), (1, -1), (2, 0), (3, 1)] {
             let (x, y) = (lower_at(i + a), lower_at(i + a + 1));
-            f.push(Fh::new(K_BIGRAM * 5 + slot).str(x).sep().str(y).done());
+            f.push(mix(x.rotate_left(23) ^ y ^ (K_BIGRAM as u64 * 5 + slot).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
-        if let (Some(g), Some(gz)) = (&gaz_tags, gaz) {
+        if !cls.is_empty() && (toks[iu].title || toks[iu].upper) {
+            // the run of capitalised words around the token
+            let (a, b) = (run_start[iu], run_end[iu]);
+            let len = (b - a).min(4) as u8;
+            let pos = if b - a == 1 { b'U' } else if iu == a { b'B' } else if iu + 1 == b { b'L' } else { b'I' };
+            f.push(Fh::new(tpl(K_RUN, 0)).byte_(pos).byte_(len).done());
+            let later = cls[iu..b].iter().fold(0u8, |m, &c| m | c) & 0b1100; // org / inst head word from here on
+            if later != 0 {
+                f.push(Fh::new(tpl(K_RUN, 1)).byte_(later).done());
+            }
+            if cls[a] & WordClasses::GIVEN != 0 {
+                f.push(Fh::new(tpl(K_RUN, 2)).byte_(pos).done());
+            }
+            if a > 0 {
+                let before = cls[a - 1] & 0b11; // role word or honorific right before the run
+                if before != 0 {
+                    f.push(Fh::new(tpl(K_RUN, -1)).byte_(before).byte_(pos).done());
+                }
+            }
+        }
+        if let Some(h) = res.history {
             for off in -1isize..=1 {
                 let j = i + off;
-                if j < 0 || j >= n {
+                if j < 0 || j >= n as isize {
+                    continue;
+                }
+                let t = &toks[j as usize];
+                if !(t.title || t.upper) {
+                    continue;
+                }
+                if let Some(c) = h.get(&t.word) {
+                    let total: u16 = c[..4].iter().sum();
+                    if total == 0 {
+                        continue;
+                    }
+                    let best = (0..4).max_by_key(|&k| (c[k], 3 - k)).unwrap() as u8;
+                    f.push(Fh::new(tpl(K_HIST, off)).byte_(best).done());
+                    if off == 0 {
+                        for k in 0..3u8 {
+                            if c[k as usize] > 0 {
+                                f.push(Fh::new(tpl(K_HIST, off)).byte_(b'h').byte_(k).done());
+                            }
+                        }
+                        f.push(Fh::new(tpl(K_HIST, off)).byte_(best).byte_(total.min(3) as u8).done());
+                        let ends: u16 = c[4..].iter().sum();
+                        if ends > 0 {
+                            let e = (4..7).max_by_key(|&k| (c[k], 7 - k)).unwrap() as u8;
+                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'e').byte_(e).done());
+                        }
+                        // an entity word that never ended one: the head of a longer name
+                        if c[..3].iter().sum::<u16>() > 0 && ends == 0 {
+                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'n').done());
+                        }
+                    }
+                }
+            }
+        }
+        if let (Some(g), Some(gz)) = (&gaz_tags, res.gaz) {
+            for off in -1isize..=1 {
+                let j = i + off;
+                if j < 0 || j >= n as isize {
                     continue;
                 }
                 if let Some((label, begins)) = g[j as usize] {

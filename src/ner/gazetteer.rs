@@ -74,8 +74,19 @@ impl Gazetteer {
             let starts_upper = words[i].as_ref().chars().next().is_some_and(|c| c.is_uppercase());
             let mut found = None;
             if starts_upper {
-                for len in (1..=self.max_len.min(words.len() - i)).rev() {
-                    if let Some(&id) = self.forms.get(&seq_hash(&words[i..i + len])) {
+                // hashes of words[i..i + len] for every len, built incrementally (as seq_hash)
+                let mut h = 0xcbf2_9ce4_8422_2325u64;
+                let mut keys = [0u64; 16];
+                let max = self.max_len.min(words.len() - i).min(keys.len());
+                for (len, key) in keys.iter_mut().enumerate().take(max) {
+                    for &b in words[i + len].as_ref().as_bytes() {
+                        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+                    }
+                    h = (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+                    *key = mix(h);
+                }
+                for len in (1..=max).rev() {
+                    if let Some(&id) = self.forms.get(&keys[len - 1]) {
                         found = Some((len, id));
                         break;
                     }
@@ -110,5 +121,67 @@ mod tests {
         assert!(a[0].is_none() && a[2].is_none());
         let label = &g.labels[a[1].unwrap().0 as usize];
         assert_eq!(label, "state/demonym");
+    }
+
+    #[test]
+    fn word_classes() {
+        let w = WordClasses::builtin();
+        assert_ne!(w.classes("Vladimir", "vladimir") & WordClasses::GIVEN, 0);
+        assert_ne!(w.classes("Fatima", "fatima") & WordClasses::GIVEN, 0);
+        assert_eq!(w.classes("Putin", "putin"), 0);
+        assert_ne!(w.classes("President", "president") & 1, 0, "role word");
+        assert_ne!(w.classes("Mr.", "mr.") & 2, 0, "honorific");
+        assert_ne!(w.classes("Ministry", "ministry") & 4, 0, "organisation head word");
+    }
+}
+
+/// Word classes for single-token features: given names (`data/names/given_names.txt`, matched
+/// as written) and the lexicon's role words, honorifics and head words (matched in lower case).
+/// Each word maps to a bit set; bit `k` is class `k` of [`WordClasses::NAMES`].
+#[derive(Debug)]
+pub struct WordClasses {
+    given: HashMap<u64, (), IdBuild>,
+    lower: HashMap<u64, u8, IdBuild>,
+}
+
+static GIVEN_NAMES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/given_names.txt"));
+
+impl WordClasses {
+    pub const GIVEN: u8 = 1 << 7;
+    pub const NAMES: [&'static str; 8] = ["role", "prefix", "org", "inst", "placew", "notname", "", "given"];
+
+    pub fn builtin() -> &'static WordClasses {
+        static W: OnceLock<WordClasses> = OnceLock::new();
+        W.get_or_init(|| WordClasses::new(&Lexicon::builtin(), GIVEN_NAMES))
+    }
+
+    pub fn new(lex: &Lexicon, given_names: &str) -> WordClasses {
+        let mut given = HashMap::default();
+        for line in given_names.lines().map(str::trim) {
+            if !line.is_empty() && !line.starts_with('#') {
+                given.insert(seq_hash(&[line]), ());
+            }
+        }
+        let mut lower: HashMap<u64, u8, IdBuild> = HashMap::default();
+        for (k, (_, set)) in lex.ner_word_classes().iter().enumerate() {
+            for w in set.iter() {
+                *lower.entry(seq_hash(&[w.as_str()])).or_default() |= 1 << k;
+                if k == 1 {
+                    // honorifics are stored without their dot
+                    *lower.entry(seq_hash(&[format!("{w}.")])).or_default() |= 1 << k;
+                }
+            }
+        }
+        WordClasses { given, lower }
+    }
+
+    /// The class bits of a word, given its lower-case form too.
+    #[inline]
+    pub fn classes(&self, word: &str, lower: &str) -> u8 {
+        let mut bits = self.lower.get(&seq_hash(&[lower])).copied().unwrap_or(0);
+        if self.given.contains_key(&seq_hash(&[word])) {
+            bits |= Self::GIVEN;
+        }
+        bits
     }
 }

@@ -11,11 +11,13 @@
 //! - [`train`]: structured perceptron training with lazily averaged weights.
 //! - [`eval`]: exact-span and end-boundary scores, the same convention as `ner_eval.py`.
 
+pub mod clusters;
 pub mod conll;
 pub mod decode;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod history;
 pub mod model;
 pub mod tags;
 pub mod train;
@@ -25,6 +27,7 @@ use std::path::PathBuf;
 pub use conll::read_conll;
 pub use decode::Decoder;
 pub use eval::{evaluate, Counts, Scores};
+pub use history::History;
 pub use model::NerModel;
 pub use tags::{gold_spans, spans, NerTag, NerType};
 pub use train::{train, train_with, EpochReport, TrainOptions};

@@ -8,18 +8,20 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use super::decode::{decode, Decoder, Trans1, Trans2};
-use super::features::{extract_with, IdBuild, SentenceFeatures};
-use super::gazetteer::Gazetteer;
+use super::clusters::Clusters;
+use super::features::{extract_all, Resources, IdBuild, SentenceFeatures};
+use super::gazetteer::{Gazetteer, WordClasses};
+use super::history::History;
 use super::tags::{NerTag, NS, NT};
 use super::NerError;
 
 const MAGIC: &[u8; 8] = b"NGNERMDL";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 static BUNDLED_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
 static BUNDLED: OnceLock<NerModel> = OnceLock::new();
@@ -36,6 +38,12 @@ pub struct NerModel {
     pub(crate) constrain: bool,
     /// Whether features include the lexicon gazetteer.
     pub(crate) gazetteer: bool,
+    /// Whether features include word classes (given names, role and head words).
+    pub(crate) word_classes: bool,
+    /// Word classes for the distributional features, stored in the model file.
+    pub(crate) clusters: Option<Arc<Clusters>>,
+    /// Sentences of document history read as features (0: none); see [`super::history`].
+    pub(crate) history: u32,
 }
 
 impl std::fmt::Debug for NerModel {
@@ -45,6 +53,7 @@ impl std::fmt::Debug for NerModel {
             .field("decoder", &self.decoder)
             .field("constrain", &self.constrain)
             .field("gazetteer", &self.gazetteer)
+            .field("clusters", &self.clusters.as_ref().map_or(0, |c| c.len()))
             .finish_non_exhaustive()
     }
 }
@@ -57,10 +66,15 @@ struct Body {
     decoder: u32,
     constrain: bool,
     gazetteer: bool,
+    word_classes: bool,
     key_deltas: Vec<u64>,
     weights: Vec<i16>,
     t1: Vec<f32>,
     t2: Vec<f32>,
+    /// Sorted, delta-coded word hashes of the cluster table, and their paths.
+    cluster_key_deltas: Vec<u64>,
+    cluster_paths: Vec<u32>,
+    history: u32,
 }
 
 impl NerModel {
@@ -98,16 +112,48 @@ impl NerModel {
 
     /// One tag per word.
     pub fn tag(&self, words: &[&str]) -> Vec<NerTag> {
+        self.tag_in(words, None)
+    }
+
+    /// A fresh document history sized for this model (empty if the model reads none).
+    pub fn new_history(&self) -> History {
+        History::new(self.history as usize)
+    }
+
+    /// Tags one sentence of a document whose earlier sentences `history` has seen, then adds this
+    /// one to it. Models trained with history features tag better this way.
+    pub fn tag_next(&self, words: &[&str], history: &mut History) -> Vec<NerTag> {
+        let tags = self.tag_in(words, (self.history > 0).then_some(&*history));
+        history.push_tags(words, &tags);
+        tags
+    }
+
+    /// Tags the sentences of one document in order, with document history.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<NerTag>> {
+        let mut h = self.new_history();
+        sentences.iter().map(|s| self.tag_next(s, &mut h)).collect()
+    }
+
+    fn tag_in(&self, words: &[&str], history: Option<&History>) -> Vec<NerTag> {
         if words.is_empty() {
             return Vec::new();
         }
         let mut feats = SentenceFeatures::default();
-        extract_with(words, self.gazetteer.then(Gazetteer::builtin), &mut feats);
+        extract_all(words, &Resources { history, ..self.resources() }, &mut feats);
         let emit = self.emissions(&feats);
         decode(self.decoder, &emit, &self.t1, &self.t2, self.constrain)
             .into_iter()
             .map(|i| NerTag::from_index(i as usize))
             .collect()
+    }
+
+    pub(crate) fn resources(&self) -> Resources<'_> {
+        Resources {
+            gaz: self.gazetteer.then(Gazetteer::builtin),
+            classes: self.word_classes.then(WordClasses::builtin),
+            clusters: self.clusters.as_deref(),
+            history: None,
+        }
     }
 
     pub(crate) fn emissions(&self, feats: &SentenceFeatures) -> Vec<[f32; NT]> {
@@ -142,6 +188,7 @@ impl NerModel {
 
     /// Builds a model from averaged weights: quantises them to `i16` steps of one scale and drops
     /// features whose weights all round to zero or whose largest weight is below `min_weight`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn from_weights(
         features: impl IntoIterator<Item = (u64, [f32; NT])>,
         t1: Trans1,
@@ -149,6 +196,9 @@ impl NerModel {
         decoder: Decoder,
         constrain: bool,
         gazetteer: bool,
+        word_classes: bool,
+        clusters: Option<Arc<Clusters>>,
+        history: u32,
         min_weight: f32,
     ) -> NerModel {
         let features: Vec<(u64, [f32; NT])> = features
@@ -164,7 +214,7 @@ impl NerModel {
                 weights.insert(k, q.map(|x| x as f32 * scale));
             }
         }
-        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer }
+        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer, word_classes, clusters, history }
     }
 
     /// The weight-wise mean of models trained alike (e.g. with different shuffling seeds): a
@@ -189,7 +239,7 @@ impl NerModel {
             }
         }
         let first = &models[0];
-        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, 0.0)
+        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, first.word_classes, first.clusters.clone(), first.history, 0.0)
     }
 
     /// The model file's bytes.
@@ -204,6 +254,17 @@ impl NerModel {
             last = *k;
             weights.extend(w.iter().map(|x| (x / self.scale).round() as i16));
         }
+        let mut ckeys: Vec<(u64, u32)> =
+            self.clusters.as_ref().map(|c| c.map.iter().map(|(k, p)| (*k, *p)).collect()).unwrap_or_default();
+        ckeys.sort_unstable();
+        let mut last = 0u64;
+        let mut cluster_key_deltas = Vec::with_capacity(ckeys.len());
+        let mut cluster_paths = Vec::with_capacity(ckeys.len());
+        for (k, p) in ckeys {
+            cluster_key_deltas.push(k - last);
+            cluster_paths.push(p);
+            last = k;
+        }
         let body = Body {
             n_tags: NT as u32,
             scale: self.scale,
@@ -213,6 +274,10 @@ impl NerModel {
             },
             constrain: self.constrain,
             gazetteer: self.gazetteer,
+            word_classes: self.word_classes,
+            cluster_key_deltas,
+            cluster_paths,
+            history: self.history,
             key_deltas,
             weights,
             t1: self.t1.iter().flatten().copied().collect(),
@@ -259,7 +324,30 @@ impl NerModel {
         let t2: Trans2 =
             std::array::from_fn(|a| std::array::from_fn(|b| std::array::from_fn(|t| body.t2[(a * NS + b) * NT + t])));
         let decoder = if body.decoder == 0 { Decoder::Viterbi } else { Decoder::Beam(body.decoder as usize) };
-        Ok(NerModel { weights, scale: body.scale, t1, t2, decoder, constrain: body.constrain, gazetteer: body.gazetteer })
+        if body.cluster_paths.len() != body.cluster_key_deltas.len() {
+            return Err(corrupt("cluster table keys and paths differ in number".into()));
+        }
+        let clusters = (!body.cluster_paths.is_empty()).then(|| {
+            let mut map = HashMap::with_capacity_and_hasher(body.cluster_paths.len(), IdBuild::default());
+            let mut key = 0u64;
+            for (d, p) in body.cluster_key_deltas.iter().zip(&body.cluster_paths) {
+                key = key.wrapping_add(*d);
+                map.insert(key, *p);
+            }
+            Arc::new(Clusters { map })
+        });
+        Ok(NerModel {
+            weights,
+            scale: body.scale,
+            t1,
+            t2,
+            decoder,
+            constrain: body.constrain,
+            gazetteer: body.gazetteer,
+            word_classes: body.word_classes,
+            clusters,
+            history: body.history,
+        })
     }
 }
 
@@ -287,13 +375,53 @@ mod tests {
     }
 
     #[test]
+    fn round_trip_keeps_clusters_history_and_word_classes() {
+        use crate::ner::clusters::Clusters;
+        use crate::ner::{train_with, TrainOptions};
+        let corpus = crate::ner::train::tests::tiny_corpus();
+        let clusters = Clusters::read_tsv("Paris\t0110\t5\nLondon\t0111\t4\nJohn\t10\t3\n");
+        let opts = TrainOptions {
+            epochs: 3,
+            runs: 2,
+            min_count: 1,
+            history: 4,
+            clusters: Some(Arc::new(clusters.clone())),
+            ..TrainOptions::default()
+        };
+        let model = train_with(&corpus, &opts, &mut |_, _| {});
+        let back = NerModel::from_bytes(&model.to_bytes(), Path::new("m.bin")).unwrap();
+        assert_eq!(back.history, 4);
+        assert!(back.word_classes && back.gazetteer);
+        assert_eq!(back.clusters.as_deref(), Some(&clusters));
+        let doc: Vec<Vec<&str>> = corpus.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+        assert_eq!(back.tag_document(&doc), model.tag_document(&doc));
+    }
+
+    #[test]
+    fn history_carries_a_name_across_sentences() {
+        let m = NerModel::bundled();
+        assert!(m.history > 0, "the bundled model reads document history");
+        let doc: Vec<Vec<&str>> = vec![
+            "Egyptian President Hosni Mubarak met Prime Minister Ehud Olmert in Cairo .".split(' ').collect(),
+            "Mubarak said the talks would continue .".split(' ').collect(),
+        ];
+        let tags = m.tag_document(&doc);
+        assert_eq!(tags.len(), 2);
+        assert!(spans(&tags[1]).contains(&(0, 1, NerType::Person)), "{:?}", spans(&tags[1]));
+        // tag_next is tag_document one sentence at a time
+        let mut h = m.new_history();
+        let one: Vec<_> = doc.iter().map(|s| m.tag_next(s, &mut h)).collect();
+        assert_eq!(one, tags);
+    }
+
+    #[test]
     fn rejects_foreign_and_damaged_files() {
         let p = Path::new("x.bin");
         assert!(matches!(NerModel::from_bytes(b"hello world, not a model", p), Err(NerError::BadMagic { .. })));
         let mut bytes = train(&crate::ner::train::tests::tiny_corpus(), 1, 1).to_bytes();
         bytes[8] = 9;
         assert!(matches!(NerModel::from_bytes(&bytes, p), Err(NerError::Version { found: 9, .. })));
-        bytes[8] = 1;
+        bytes[8] = VERSION as u8;
         bytes.truncate(bytes.len() / 2);
         let e = NerModel::from_bytes(&bytes, p).unwrap_err();
         assert!(e.to_string().starts_with("x.bin: corrupt"), "{e}");
