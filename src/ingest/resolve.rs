@@ -188,11 +188,11 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     if let (Some(id), Some(title)) = (id, &m.title) {
                         entities.list[id].roles.insert(title.text.clone());
                         // "… in Bulgaria, where Prime Minister Kiril Petkov accepted it": a title
-                        // without its party takes the only state named before it in the sentence.
+                        // without its party takes the only state named shortly before it.
                         let party = title.party.or_else(|| {
                             let states: Vec<usize> = ms
                                 .iter()
-                                .filter(|o| o.end <= m.start)
+                                .filter(|o| o.end <= m.start && m.first_token <= o.end_token + 8)
                                 .filter_map(|o| match o.target {
                                     Target::Known { entity, .. }
                                         if lex.entities[entity].entity_type == Some(EntityType::State) =>
