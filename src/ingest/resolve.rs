@@ -187,27 +187,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     };
                     if let (Some(id), Some(title)) = (id, &m.title) {
                         entities.list[id].roles.insert(title.text.clone());
-                        // "… in Bulgaria, where Prime Minister Kiril Petkov accepted it": a title
-                        // without its party takes the only state named shortly before it.
-                        let party = title.party.or_else(|| {
-                            let states: Vec<usize> = ms
-                                .iter()
-                                .filter(|o| o.end <= m.start && m.first_token <= o.end_token + 8)
-                                .filter_map(|o| match o.target {
-                                    Target::Known { entity, .. }
-                                        if lex.entities[entity].entity_type == Some(EntityType::State) =>
-                                    {
-                                        Some(entity)
-                                    }
-                                    _ => None,
-                                })
-                                .collect();
-                            match states.as_slice() {
-                                [one] => Some(*one),
-                                [first, rest @ ..] if rest.iter().all(|x| x == first) => Some(*first),
-                                _ => None,
-                            }
-                        });
+                        let party = title.party;
                         if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
                             let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
@@ -483,6 +463,14 @@ fn appositions(
                 continue;
             }
             let words: Vec<&str> = (from..to).map(|k| tokens[k].text(text)).collect();
+            // A clause with a verb is no apposition: ", the Ukrainian head of state stressed that …".
+            let clause = words.iter().any(|w| {
+                lex.is_speech_verb(w)
+                    || matches!(*w, "that" | "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "said" | "says")
+            });
+            if clause {
+                continue;
+            }
             let phrase = text[tokens[from].start..tokens[to - 1].end].to_string();
             let lower = phrase.to_lowercase();
             let expert_word = words.iter().any(|w| lex.is_expert_word(w))
