@@ -157,6 +157,23 @@ pub struct Lexicon {
     role_words: HashSet<String>,
 }
 
+/// Whether `set` (of lower-case words) holds `w` lower-cased, without allocating for the short
+/// ASCII words that make up nearly every lookup.
+fn contains_folded(set: &HashSet<String>, w: &str) -> bool {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return set.contains(w);
+    }
+    let mut buf = [0u8; 48];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let bytes = &mut buf[..w.len()];
+        bytes.copy_from_slice(w.as_bytes());
+        bytes.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        return std::str::from_utf8(bytes).is_ok_and(|lw| set.contains(lw));
+    }
+    set.contains(&w.to_lowercase())
+}
+
 fn lower_set(words: Vec<String>) -> HashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
@@ -329,45 +346,45 @@ impl Lexicon {
     }
 
     pub fn is_expert_word(&self, w: &str) -> bool {
-        self.expert_words.contains(&w.to_lowercase())
+        contains_folded(&self.expert_words, w)
     }
     pub fn is_institution_word(&self, w: &str) -> bool {
-        self.institution_words.contains(&w.to_lowercase())
+        contains_folded(&self.institution_words, w)
     }
     pub fn is_organization_word(&self, w: &str) -> bool {
-        self.organization_words.contains(&w.to_lowercase())
+        contains_folded(&self.organization_words, w)
     }
     pub fn is_place_word(&self, w: &str) -> bool {
-        self.place_words.contains(&w.to_lowercase())
+        contains_folded(&self.place_words, w)
     }
     pub fn is_proposal_word(&self, w: &str) -> bool {
-        self.proposal_words.contains(&w.to_lowercase())
+        contains_folded(&self.proposal_words, w)
     }
     /// Modifiers that make a proposal noun specific enough to name ("peace" plan, "ceasefire" deal).
     pub fn is_proposal_generic_modifier(&self, w: &str) -> bool {
-        self.proposal_generic_modifiers.contains(&w.to_lowercase())
+        contains_folded(&self.proposal_generic_modifiers, w)
     }
     /// Modifiers dropped from a proposal's canonical name ("earlier", "revised").
     pub fn is_proposal_dropped_modifier(&self, w: &str) -> bool {
-        self.proposal_dropped_modifiers.contains(&w.to_lowercase())
+        contains_folded(&self.proposal_dropped_modifiers, w)
     }
     pub fn is_speech_verb(&self, w: &str) -> bool {
-        self.speech_verbs.contains(&w.to_lowercase())
+        contains_folded(&self.speech_verbs, w)
     }
     pub fn is_negation(&self, w: &str) -> bool {
-        self.negations.contains(&w.to_lowercase())
+        contains_folded(&self.negations, w)
     }
     /// Lower-case words allowed inside a capitalised name ("of", "for", "al").
     pub fn is_name_connector(&self, w: &str) -> bool {
-        self.name_connectors.contains(&w.to_lowercase())
+        contains_folded(&self.name_connectors, w)
     }
     /// Capitalised words that are never part of a name (days, months, sentence adverbs).
     pub fn is_not_name(&self, w: &str) -> bool {
-        self.not_names.contains(&w.to_lowercase())
+        contains_folded(&self.not_names, w)
     }
     /// A word of some role title ("president", "envoy"); never part of a person's name.
     pub fn is_role_word(&self, w: &str) -> bool {
-        self.role_words.contains(&w.to_lowercase())
+        contains_folded(&self.role_words, w)
     }
     /// Head words of institutions, organisations and places: never part of a person's name.
     pub fn is_body_word(&self, w: &str) -> bool {
@@ -387,7 +404,7 @@ impl Lexicon {
     }
     /// Honorifics that introduce a person ("Mr", "Dr").
     pub fn is_person_prefix(&self, w: &str) -> bool {
-        self.person_prefixes.contains(&w.trim_end_matches('.').to_lowercase())
+        contains_folded(&self.person_prefixes, w.trim_end_matches('.'))
     }
 }
 
