@@ -308,7 +308,22 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            let name_end = self.name_run(b, 4);
+            let mut name_end = self.name_run(b, 4);
+            // "Commander of the UAE Armed Forces Sheikh …", "President of the Russian Hockey
+            // Federation": capitalised words ending in a body's head word belong to the body.
+            let n = self.tokens.len();
+            let mut k = name_end;
+            while k < n && is_capitalised(self.tok(k)) && !self.lex.is_body_word(self.tok(k)) {
+                k += 1;
+            }
+            if k < n && name_end > b && self.lex.is_body_word(self.tok(k)) {
+                let mut after = k;
+                while after < n && is_capitalised(self.tok(after)) && self.lex.is_body_word(self.tok(after)) {
+                    after += 1;
+                }
+                b = after;
+                name_end = self.name_run(b, 4);
+            }
             if name_end == b {
                 continue;
             }
@@ -821,9 +836,12 @@ impl<'a> Scan<'a> {
             let name = self.join(from, end);
             // Evidence of a person beyond capital letters: an honorific, a description after a
             // comma ("Li Wei, a researcher at …"), or speech ("Li Wei said").
+            // The description must name what a person is ("a senior fellow", "the foreign
+            // minister") within its first words, not a place or thing ("a rehabilitation facility").
             let described = end + 1 < n && self.tok(end) == "," && {
-                let next = self.tok(end + 1);
-                matches!(next, "a" | "an" | "the") || self.lex.is_expert_word(next) || self.lex.is_role_word(next)
+                let words: Vec<&str> = (end + 1..(end + 6).min(n)).map(|k| self.tok(k)).take_while(|w| *w != ",").collect();
+                let opens = words.first().is_some_and(|w| matches!(*w, "a" | "an" | "the") || self.lex.is_expert_word(w) || self.lex.is_role_word(w));
+                opens && words.iter().any(|w| self.lex.is_expert_word(w) || self.lex.is_role_word(w))
             };
             let speaks = end < n && self.lex.is_speech_verb(self.tok(end));
             let mut ner = self.ner_type(from, end);

@@ -151,7 +151,10 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                             // "Historians say" start sentences too.
                             let initial = m.first_token == 0
                                 || sentences[si].tokens[m.first_token - 1].text(text).chars().all(|c| !c.is_alphanumeric());
-                            let evidence = m.title.is_some() || *tagged && !initial || (!initial && speech_follows(text, &sentences[si], m, lex)) || {
+                            // The tagger alone is too weak a sign for a one-word name ("BRICS
+                            // Partnership", "Belt and Road"): it needs a title, an honorific or speech.
+                            let _ = tagged;
+                            let evidence = m.title.is_some() || (!initial && speech_follows(text, &sentences[si], m, lex)) || {
                                 let first = &sentences[si].tokens[m.first_token];
                                 lex.is_person_prefix(first.text(text))
                             };
