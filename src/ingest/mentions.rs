@@ -844,6 +844,8 @@ impl<'a> Scan<'a> {
                 opens && words.iter().any(|w| self.lex.is_expert_word(w) || self.lex.is_role_word(w))
             };
             let speaks = end < n && self.lex.is_speech_verb(self.tok(end));
+            // "Black Sea", "Volga River": the word before a head word is part of a bigger name.
+            let before_body = end < n && self.lex.is_body_word(self.tok(end));
             let mut ner = self.ner_type(from, end);
             // "Amara Okafor, a senior fellow at …": a description that makes it a person beats the
             // tagger's guess, unless the name has a body's head word.
@@ -852,6 +854,9 @@ impl<'a> Scan<'a> {
                 ner = Some(NerType::Person);
             }
             let (mention_type, target) = match ner {
+                _ if before_body => (MentionType::Other, Target::Unlinked),
+                // "Caspian Sea", "Belt and Road": a place's head word vetoes the tagger's person.
+                Some(NerType::Person) if place || body => (MentionType::Other, Target::Unlinked),
                 Some(NerType::Person) => (MentionType::Person, Target::Person { name, single, tagged: true }),
                 // A lone word may still be the surname of someone named in full elsewhere.
                 Some(kind) if single && !initial_caps_word(self.tok(from)) => {
