@@ -864,6 +864,8 @@ impl<'a> Scan<'a> {
                     (mention_type, Target::Person { name, single, tagged: false })
                 }
                 Some(NerType::Organization) if single && self.weak_single_org(from) || place => (MentionType::Organization, Target::Unlinked),
+                // Several words with no head word ("Economic Issues", "New Era") make no body.
+                Some(NerType::Organization) if !single && !body => (MentionType::Organization, Target::Unlinked),
                 Some(NerType::Organization) => (MentionType::Organization, Target::Organization { name }),
                 Some(NerType::Place) => (MentionType::Place, Target::Unlinked),
                 None if place || too_long => (MentionType::Other, Target::Unlinked),
@@ -946,6 +948,9 @@ impl Scan<'_> {
                 }
                 // "Article Five", "Royal Castle": a section or a building, not a body that acts.
                 NerType::Organization if self.lex.is_not_name(self.tok(a)) || self.lex.is_place_word(self.tok(to - 1)) => {
+                    (MentionType::Organization, Target::Unlinked)
+                }
+                NerType::Organization if to - a > 1 && !(a..to).any(|k| self.lex.is_body_word(self.tok(k))) => {
                     (MentionType::Organization, Target::Unlinked)
                 }
                 NerType::Organization => (MentionType::Organization, Target::Organization { name }),
