@@ -255,6 +255,22 @@ impl<'a> Scan<'a> {
         spans.iter().copied().find(|s| s.end == end && !s.in_compound)
     }
 
+    /// A mention over tokens `from..to` with no title, proposer or nesting.
+    fn mention(&self, from: usize, to: usize, mention_type: MentionType, target: Target) -> Mention {
+        Mention {
+            start: self.tokens[from].start,
+            end: self.tokens[to - 1].end,
+            first_token: from,
+            end_token: to,
+            mention_type,
+            target,
+            title: None,
+            possessive: self.possessive_at(to),
+            proposer: None,
+            in_compound: false,
+        }
+    }
+
     fn push(&mut self, m: Mention) {
         for c in &mut self.covered[m.first_token..m.end_token] {
             *c = true;
@@ -526,18 +542,7 @@ impl<'a> Scan<'a> {
                 Kind::Proposal => Target::Proposal { key: name.to_lowercase(), name, anaphoric: false, short: None },
                 _ => Target::Organization { name },
             };
-            self.push(Mention {
-                start: self.tokens[i].start,
-                end: self.tokens[end - 1].end,
-                first_token: i,
-                end_token: end,
-                mention_type,
-                target,
-                title: None,
-                possessive: self.possessive_at(end),
-                proposer: None,
-                in_compound: false,
-            });
+            self.push(self.mention(i, end, mention_type, target));
             i = end;
         }
     }
@@ -874,18 +879,7 @@ impl<'a> Scan<'a> {
                 }
                 None => (MentionType::Other, Target::Unlinked),
             };
-            self.push(Mention {
-                start: self.tokens[i].start,
-                end: self.tokens[end - 1].end,
-                first_token: i,
-                end_token: end,
-                mention_type,
-                target,
-                title: None,
-                possessive: self.possessive_at(end),
-                proposer: None,
-                in_compound: false,
-            });
+            self.push(self.mention(i, end, mention_type, target));
             i = end;
         }
     }
@@ -956,18 +950,7 @@ impl Scan<'_> {
                 NerType::Organization => (MentionType::Organization, Target::Organization { name }),
                 NerType::Place => (MentionType::Place, Target::Unlinked),
             };
-            self.push(Mention {
-                start: self.tokens[a].start,
-                end: self.tokens[to - 1].end,
-                first_token: a,
-                end_token: to,
-                mention_type,
-                target,
-                title: None,
-                possessive: self.possessive_at(to),
-                proposer: None,
-                in_compound: false,
-            });
+            self.push(self.mention(a, to, mention_type, target));
         }
     }
 }
