@@ -254,3 +254,29 @@ pub(crate) mod tests {
         assert!(out.join("load.cypher").is_file());
     }
 }
+
+/// `s` between `quote`s with backslash escapes for the quote, `\\`, newline, return and tab, and
+/// `\uXXXX` for other control characters: the string syntax Cypher and N-Triples share.
+pub(crate) fn backslash_quoted(s: &str, quote: char) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}

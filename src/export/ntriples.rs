@@ -24,23 +24,7 @@ const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 
 /// A plain string literal, quoted and escaped.
 pub fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    super::backslash_quoted(s, '"')
 }
 
 /// Percent-encodes text for one IRI path segment (UTF-8 bytes outside the unreserved set).
