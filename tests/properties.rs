@@ -231,7 +231,10 @@ fn ingest_all(articles: &[(usize, String)], lexicon: &Lexicon) -> KnowledgeGraph
     g
 }
 
-fn articles_and_an_order(surnames: bool) -> impl Strategy<Value = (Vec<(usize, String)>, Vec<(usize, String)>)> {
+/// Numbered articles (the number names the file, so an article keeps its id in any order).
+type Articles = Vec<(usize, String)>;
+
+fn articles_and_an_order(surnames: bool) -> impl Strategy<Value = (Articles, Articles)> {
     proptest::collection::vec(article(surnames), 2..5).prop_flat_map(|articles| {
         let numbered: Vec<(usize, String)> = articles.into_iter().enumerate().collect();
         (Just(numbered.clone()), Just(numbered).prop_shuffle())
