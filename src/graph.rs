@@ -476,7 +476,9 @@ impl KnowledgeGraph {
         if new {
             self.graph[id].weight = weight;
         } else {
-            self.graph[id].weight += weight;
+            // Saturating, as the TSV import's merge: two huge weights must not overflow (a
+            // panic in debug builds, a silently tiny weight in release ones).
+            self.graph[id].weight = self.graph[id].weight.saturating_add(weight);
         }
         id
     }

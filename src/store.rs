@@ -146,11 +146,62 @@ pub fn load(path: &Path) -> Result<KnowledgeGraph, StoreError> {
 pub fn save(graph: &KnowledgeGraph, path: &Path) -> Result<(), StoreError> {
     let text = if is_bin(path) { to_bin(graph) } else { to_ron(graph).into_bytes() };
     if path.exists() {
-        let mut bak = path.as_os_str().to_owned();
-        bak.push(".bak");
-        std::fs::copy(path, &bak).map_err(|source| StoreError::Io { path: PathBuf::from(bak), source })?;
+        keep_backup(path)?;
     }
     write_atomically(path, &text)
+}
+
+/// Makes `FILE.bak` the current `FILE`, atomically: a hard link to it (instant, and the old
+/// contents survive as the backup once the new file is renamed over `FILE`), or a synced copy
+/// where links are not supported, made under a temporary name and renamed — so a crash never
+/// leaves half a backup either.
+fn keep_backup(path: &Path) -> Result<(), StoreError> {
+    let mut bak = path.as_os_str().to_owned();
+    bak.push(".bak");
+    let bak = PathBuf::from(bak);
+    let io = |source| StoreError::Io { path: bak.clone(), source };
+    let tmp = temp_name(&bak);
+    let _ = fs::remove_file(&tmp);
+    let result = (|| {
+        if fs::hard_link(path, &tmp).is_err() {
+            fs::copy(path, &tmp)?;
+            fs::File::open(&tmp)?.sync_all()?;
+        }
+        fs::rename(&tmp, &bak)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
+/// The temporary file a save of `path` writes first: `.NAME.tmpPID` beside it.
+fn temp_name(path: &Path) -> PathBuf {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file_name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "graph".into());
+    dir.join(format!(".{file_name}.tmp{}", std::process::id()))
+}
+
+/// Removes the temp files that saves of `path` (or of its backup) by processes that no longer
+/// run left behind (a save killed mid-write). Only where `/proc` tells which processes run; a
+/// temp file of a live process is never touched.
+fn remove_stale_temp_files(path: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Some(file_name) = path.file_name().map(|f| f.to_string_lossy().into_owned()) else { return };
+    let prefixes = [format!(".{file_name}.tmp"), format!(".{file_name}.bak.tmp")];
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = prefixes.iter().find_map(|p| name.strip_prefix(p.as_str())).and_then(|rest| rest.parse::<u32>().ok());
+        if let Some(pid) = pid {
+            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// First bytes of a binary snapshot.
@@ -273,8 +324,8 @@ pub fn from_bin(bytes: Vec<u8>, path: &Path) -> Result<KnowledgeGraph, StoreErro
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let io = |source| StoreError::Io { path: path.to_path_buf(), source };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "graph".into());
-    let tmp = dir.join(format!(".{file_name}.tmp{}", std::process::id()));
+    remove_stale_temp_files(path);
+    let tmp = temp_name(path);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;

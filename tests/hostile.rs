@@ -62,3 +62,35 @@ fn a_corrupt_graph_file_is_refused_and_left_alone() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(fs::read_to_string(&graph).unwrap(), "(format: \"newsgraph\", version: 1, articles: [");
 }
+
+/// Found by the save/load property test: an edge repeated with huge weights (a graph file or a
+/// JSON import holding the same edge twice) overflowed the weight sum — a panic in a debug
+/// build, a silently tiny weight in a release one. The weights now saturate.
+#[test]
+fn repeated_edges_with_huge_weights_saturate_instead_of_overflowing() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("g.json");
+    let edge = r#"{"source":0,"target":1,"relation":"supports","weight":4294967295,"evidence":[]}"#;
+    fs::write(
+        &json,
+        format!(r#"{{"nodes":[{{"id":0,"name":"A","kind":"actor"}},{{"id":1,"name":"B","kind":"proposal"}}],"edges":[{edge},{edge}]}}"#),
+    )
+    .unwrap();
+    let graph = dir.path().join("g.ron");
+    let out = Command::cargo_bin("newsgraph").unwrap().args(["import", "--json"]).arg(&json).arg("--graph").arg(&graph).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let g = newsgraph::store::load(&graph).unwrap();
+    assert_eq!(g.edge_count(), 1);
+    assert_eq!(g.edge(g.edge_ids().next().unwrap()).weight, u32::MAX);
+
+    // The same in a RON graph file with the edge twice.
+    let ron = newsgraph::store::to_ron(&g);
+    let start = ron.find("edges: [").unwrap() + "edges: [".len();
+    let end = ron.rfind(']').unwrap();
+    let one = ron[start..end].trim_end().trim_end_matches(',');
+    let twice = format!("{}{one},{one}{}", &ron[..start], &ron[end..]);
+    fs::write(&graph, twice).unwrap();
+    let out = Command::cargo_bin("newsgraph").unwrap().args(["query", "stats", "--graph"]).arg(&graph).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}

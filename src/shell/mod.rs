@@ -191,9 +191,14 @@ fn interactive(mut session: Session) -> Result<(), Error> {
         session.graph.node_count(),
         session.graph.edge_count()
     ))?;
+    // Bytes that are not UTF-8 (a terminal set to Latin-1, a fast paste split by the line
+    // discipline) make rustyline fail the line with InvalidData: drop that line and go on, as
+    // for any bad line — unless the terminal sends nothing else.
+    let mut undecodable = 0;
     loop {
         match rl.readline(PROMPT) {
             Ok(line) => {
+                undecodable = 0;
                 if line.trim().is_empty() {
                     continue;
                 }
@@ -225,6 +230,10 @@ fn interactive(mut session: Session) -> Result<(), Error> {
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Io(e)) if e.kind() == std::io::ErrorKind::InvalidData && undecodable < 100 => {
+                undecodable += 1;
+                eprintln!("error: the terminal sent text that is not UTF-8; that line was dropped (set the terminal to UTF-8)");
+            }
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(Error::Terminal(e.to_string())),
         }
