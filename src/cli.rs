@@ -46,9 +46,9 @@ Statements (`help STATEMENT` shows one in full):
   neighbours A [--depth N] [--kind K,…] [--rel R,…] [--dir out|in|both] [--count] [--limit N]   (alias nb)
   common A B | top [KIND] --by degree|evidence | degree A | timeline A [B] | diff --since DATE
   show A | find TEXT | list KIND | evidence A B | stats | help [STATEMENT]
-Quote names that contain spaces: path \"Steve Witkoff\" Zelensky
+Quote names that contain spaces: path \"United States\" Ukraine
 Examples:
-  newsgraph query 'path Witkoff Zelensky --all --max 3'
+  newsgraph query 'path \"United States\" Ukraine --all --max 3'
   newsgraph query 'nb \"security guarantees\" --depth 2 --kind actor --count'
   newsgraph query 'help path'";
 
@@ -187,7 +187,7 @@ pub enum Cmd {
         #[arg(long)]
         timing: bool,
     },
-    /// Run one statement, e.g. 'path Putin Zelensky' (see `help` inside the shell).
+    /// Run one statement, e.g. 'path Russia Ukraine' (see `help` inside the shell).
     #[command(after_help = QUERY_HELP)]
     Query {
         /// The statement.
@@ -215,7 +215,7 @@ pub enum Cmd {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportArg::Dot)]
         format: ExportArg,
-        /// Export only this query's result (e.g. 'nb Putin --depth 2').
+        /// Export only this query's result (e.g. 'nb Russia --depth 2').
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
         /// Write here instead of standard output (a folder for csv, where it is required).

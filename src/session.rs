@@ -10,14 +10,14 @@
 //! use newsgraph::session::Session;
 //!
 //! let mut graph = KnowledgeGraph::new();
-//! let putin = graph.upsert("Vladimir Putin", Kind::Actor, Some(EntityType::Person));
+//! let petrov = graph.upsert("Ivan Petrov", Kind::Actor, Some(EntityType::Person));
 //! let russia = graph.upsert("Russia", Kind::Actor, Some(EntityType::State));
-//! graph.add_weighted(putin, russia, Relation::Leads, 1);
+//! graph.add_weighted(petrov, russia, Relation::Leads, 1);
 //!
 //! let mut session = Session::new(graph, None);
-//! let outputs = session.execute("path Russia \"Vladimir Putin\"\nnb Putin --count").unwrap();
+//! let outputs = session.execute("path Russia \"Ivan Petrov\"\nnb Petrov --count").unwrap();
 //! let text: String = outputs.iter().map(|o| o.render()).collect();
-//! assert_eq!(text, "Russia to Vladimir Putin: 1 hop\nRussia <--leads-- Vladimir Putin\n    (no evidence sentence; weight 1)\n1\n");
+//! assert_eq!(text, "Russia to Ivan Petrov: 1 hop\nRussia <--leads-- Ivan Petrov\n    (no evidence sentence; weight 1)\n1\n");
 //! ```
 
 use crate::export::{self, Subgraph};
@@ -358,7 +358,7 @@ mod tests {
 
     fn graph() -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
-        let putin = g.upsert("Vladimir Putin", Kind::Actor, Some(EntityType::Person));
+        let petrov = g.upsert("Ivan Petrov", Kind::Actor, Some(EntityType::Person));
         let russia = g.upsert("Russia", Kind::Actor, Some(EntityType::State));
         let ev = Evidence { article: "a".into(), sentence: 0, start: 0, end: 1, text: "Putin leads.".into() };
         g.add_evidence(putin, russia, Relation::Leads, ev);

@@ -134,7 +134,7 @@ pub enum MentionsFormat {
 /// `start<TAB>end<TAB>type<TAB>text<TAB>entity` with byte offsets, or a JSON array.
 ///
 /// People, organisations and places are the statistical tagger's spans (the news-corpus
-/// convention: "President Vladimir Putin" is one person, "Russian" a place), each with the node
+/// convention: "President Ivan Petrov" is one person, "Russian" a place), each with the node
 /// the rule-based recogniser resolved there; proposals and issues come from the lexicon's patterns.
 pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) -> String {
     use crate::ner::NerType;

@@ -26,7 +26,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "path A B [--max N] [--directed] [--all | --all-shortest | --k N] [--cap N] [--avoid A,…] [--via A] [--weight confidence|hops] [--kind K,…] [--rel R,…] [--since DATE] [--until DATE] [--min-confidence X]",
         summary: "shortest path between two nodes, edges followed both ways unless --directed; --all-shortest: every shortest path; --k N: the N shortest simple paths; --all: every simple path up to --max hops (default 4), at most --cap paths (default 100) within a step budget; --avoid/--via: nodes to skip or to cross; --weight confidence prefers well-evidenced edges (cost -ln confidence); --kind limits the nodes crossed",
         flags: &["max", "directed", "all", "all-shortest", "k", "cap", "avoid", "via", "weight", "kind", "rel", "since", "until", "min-confidence"],
-        example: "path Witkoff Zelensky --k 3 --avoid Putin --weight confidence",
+        example: "path \"United States\" Ukraine --k 3 --avoid Europe --weight confidence",
     },
     CommandHelp {
         name: "neighbours",
@@ -42,7 +42,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "common A B [--kind K,…] [--rel R,…] [--limit N|all] [--since DATE] [--until DATE] [--min-confidence X]",
         summary: "nodes adjacent to both A and B, with how each is linked to them",
         flags: &["kind", "rel", "limit", "since", "until", "min-confidence"],
-        example: "common Putin Zelensky",
+        example: "common Russia Ukraine",
     },
     CommandHelp {
         name: "top",
@@ -58,7 +58,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "degree A [--rel R,…] [--since DATE] [--until DATE] [--min-confidence X]",
         summary: "how many edges a node has, in and out, by relation",
         flags: &["rel", "since", "until", "min-confidence"],
-        example: "degree Witkoff",
+        example: "degree Russia",
     },
     CommandHelp {
         name: "timeline",
@@ -66,7 +66,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "timeline A [B] [--rel R,…] [--since DATE] [--until DATE] [--min-confidence X] [--limit N|all]",
         summary: "dated evidence of the edges touching A (between A and B when B is given), oldest first; undated evidence last, and only without a date filter",
         flags: &["rel", "limit", "since", "until", "min-confidence"],
-        example: "timeline Zelensky --since 2022-02-01",
+        example: "timeline Ukraine --since 2022-02-01",
     },
     CommandHelp {
         name: "diff",
@@ -82,7 +82,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "show A [--since DATE] [--until DATE] [--min-confidence X]",
         summary: "a node: kind, type, aliases, roles, articles, relations and some evidence",
         flags: &["since", "until", "min-confidence"],
-        example: "show Vladimir Putin",
+        example: "show United States",
     },
     CommandHelp {
         name: "find",
@@ -106,7 +106,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "evidence A B [--since DATE] [--until DATE] [--min-confidence X]",
         summary: "every sentence on every edge between A and B, either direction",
         flags: &["since", "until", "min-confidence"],
-        example: "evidence Putin Witkoff",
+        example: "evidence Russia Ukraine",
     },
     CommandHelp {
         name: "stats",
@@ -162,7 +162,7 @@ pub const COMMANDS: &[CommandHelp] = &[
         usage: "set format text|json|csv|dot | set NAME VALUE",
         summary: "choose how results are printed, or set the script parameter $NAME",
         flags: &[],
-        example: "set who Zelensky",
+        example: "set who Ukraine",
     },
     CommandHelp {
         name: "help",

@@ -2,7 +2,7 @@
 //!
 //! Names are one token (a bare word or a "quoted string"), except that for statements taking a
 //! single name (`show`, `find`, and the first argument of `neighbours`) the bare words up to the
-//! first flag are joined with spaces: `show Vladimir Putin`.
+//! first flag are joined with spaces: `show United States`.
 
 use super::ast::{Command, Dir, ExportFormat, Filters, Format, Name, PathMode, PathOptions, Query, Statement, TopBy, Weight};
 use super::error::{Location, Span, SyntaxError};
