@@ -358,7 +358,7 @@ mod tests {
 
     fn graph() -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
-        let petrov = g.upsert("Ivan Petrov", Kind::Actor, Some(EntityType::Person));
+        let putin = g.upsert("Vladimir Putin", Kind::Actor, Some(EntityType::Person));
         let russia = g.upsert("Russia", Kind::Actor, Some(EntityType::State));
         let ev = Evidence { article: "a".into(), sentence: 0, start: 0, end: 1, text: "Putin leads.".into() };
         g.add_evidence(putin, russia, Relation::Leads, ev);
