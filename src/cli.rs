@@ -88,43 +88,6 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// Format of `newsgraph export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportArg {
-    Dot,
-    Json,
-    /// SVG rendered by Graphviz `dot` (must be installed).
-    Svg,
-    /// PNG rendered by Graphviz `dot` (must be installed).
-    Png,
-    /// GraphML for Gephi, networkx, yEd (node kind/type/aliases; edge relation/weight/evidence).
-    Graphml,
-    /// A folder (-o DIR) of CSV files for Kùzu COPY FROM and neo4j-admin import, with load scripts.
-    Csv,
-    /// A Cypher script of MERGE statements (Neo4j, Memgraph).
-    Cypher,
-    /// RDF N-Triples under https://newsgraph.example/.
-    Ntriples,
-    /// One self-contained interactive HTML page (no network needed).
-    Html,
-}
-
-impl From<ExportArg> for ExportFormat {
-    fn from(f: ExportArg) -> ExportFormat {
-        match f {
-            ExportArg::Dot => ExportFormat::Dot,
-            ExportArg::Json => ExportFormat::Json,
-            ExportArg::Svg => ExportFormat::Svg,
-            ExportArg::Png => ExportFormat::Png,
-            ExportArg::Graphml => ExportFormat::Graphml,
-            ExportArg::Csv => ExportFormat::Csv,
-            ExportArg::Cypher => ExportFormat::Cypher,
-            ExportArg::Ntriples => ExportFormat::Ntriples,
-            ExportArg::Html => ExportFormat::Html,
-        }
-    }
-}
-
 /// `--param NAME=VALUE`.
 fn parse_param(s: &str) -> Result<(String, String), String> {
     let (name, value) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, found '{s}'"))?;
@@ -213,8 +176,8 @@ pub enum Cmd {
         #[arg(long, value_name = "FILE")]
         graph: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportArg::Dot)]
-        format: ExportArg,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+        format: ExportFormat,
         /// Export only this query's result (e.g. 'nb Russia --depth 2').
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
@@ -371,8 +334,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             if let Some(q) = &query {
                 session.execute(q).map_err(|e| Error::Query(Box::new(e)))?;
             }
-            let format = ExportFormat::from(format);
-            let sub = session.export_subgraph(query.is_none()).map_err(Error::Input)?;
+                        let sub = session.export_subgraph(query.is_none()).map_err(Error::Input)?;
             let start = Instant::now();
             let exported = export::render(&sub, format, if query.is_none() { "newsgraph" } else { "result" }).map_err(Error::Input)?;
             term::detail(&format!(

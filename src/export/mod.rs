@@ -73,19 +73,20 @@ fn article_view(a: &crate::model::Article) -> ArticleView {
 }
 
 /// Every export format, by the name `--format` and the shell's `export` take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
     /// Graphviz DOT text.
     Dot,
     /// DESIGN.md's JSON shape.
     Json,
-    /// SVG rendered through Graphviz `dot`.
+    /// SVG rendered through Graphviz `dot` (must be installed).
     Svg,
-    /// PNG rendered through Graphviz `dot`.
+    /// PNG rendered through Graphviz `dot` (must be installed).
     Png,
     /// GraphML (Gephi, networkx, yEd).
     Graphml,
-    /// A folder of CSV files in the bulk-import layout of Kùzu and neo4j-admin.
+    /// A folder (-o DIR) of CSV files in the bulk-import layout of Kùzu and neo4j-admin, with
+    /// load scripts.
     Csv,
     /// A Cypher script of `MERGE` statements (Neo4j, Memgraph).
     Cypher,
