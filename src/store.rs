@@ -169,9 +169,9 @@ fn keep_backup(path: &Path) -> Result<(), StoreError> {
         }
         fs::rename(&tmp, &bak)
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    // When the backup already is a link to the same file (a save killed after this step),
+    // rename(2) succeeds without doing anything and leaves the temporary name behind.
+    let _ = fs::remove_file(&tmp);
     result.map_err(io)
 }
 

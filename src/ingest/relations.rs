@@ -38,6 +38,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         let before = facts.len();
         ctx.qualifiers(&mut facts);
         ctx.cues(text, &mut state, &mut facts);
+        ctx.possessive_talks(&mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.attribution(&mut state, &mut facts, &analysis.facts);
@@ -442,6 +443,31 @@ impl<'a> Sentence<'a> {
         for (x, y) in pairs {
             if x != y {
                 facts.push(self.fact(x, y, Relation::NegotiatesWith));
+            }
+        }
+    }
+
+    /// "Aliyev's April 6 talks in Brussels with Prime Minister … Pashinyan": a party's talks,
+    /// meeting or call with another party, words apart.
+    fn possessive_talks(&self, facts: &mut Vec<Fact>) {
+        const NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "conversation", "call", "consultations", "summit"];
+        let actor = |e: usize| self.kind(e).0 == Kind::Actor;
+        for (k, w) in self.words.iter().enumerate() {
+            if !NOUNS.contains(&w.to_lowercase().as_str()) {
+                continue;
+            }
+            let owner = self.ms.iter().find(|r| {
+                r.mention.possessive && !r.mention.in_compound && r.mention.end_token < k && k <= r.mention.end_token + 4
+            });
+            let Some(owner) = owner.and_then(|r| r.entity).filter(|&e| actor(e)) else { continue };
+            let Some(with) = (k + 1..(k + 7).min(self.words.len())).find(|&j| self.words[j] == "with") else { continue };
+            if self.clauses[with] != self.clauses[k] {
+                continue;
+            }
+            for other in self.objects(with + 1, actor) {
+                if other != owner {
+                    facts.push(self.fact(owner, other, Relation::NegotiatesWith));
+                }
             }
         }
     }

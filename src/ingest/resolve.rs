@@ -206,6 +206,9 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     id
                 }
                 Target::Institution { name } => Some(institution(lex, &mut entities, name)),
+                Target::Organization { name } if entities.by_key.contains_key(&format!("person:{}", name.to_lowercase())) => {
+                    entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
+                }
                 Target::Organization { name } => Some(match exact_lexicon(lex, name) {
                     Some(e) => lexicon_entity(lex, &mut entities, e),
                     None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || {
@@ -244,7 +247,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     }
                     Some(id)
                 }
-                Target::Unlinked => None,
+                // Someone the article names in full elsewhere, whatever the tagger read here.
+                Target::Unlinked => entities.by_key.get(&format!("person:{}", surface.to_lowercase())).copied(),
             };
             resolved.push(Resolved { mention: m.clone(), entity: id });
         }
