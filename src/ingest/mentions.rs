@@ -255,6 +255,23 @@ impl<'a> Scan<'a> {
         spans.iter().copied().find(|s| s.end == end && !s.in_compound)
     }
 
+    /// A known entity mentioned inside another mention ("Russian" in a title, "NATO" in an
+    /// issue): it makes the node and counts as co-mentioned, but is no subject or object.
+    fn nested(&self, sp: &EntitySpan) -> Mention {
+        Mention {
+            start: sp.start_byte,
+            end: sp.end_byte,
+            first_token: sp.first,
+            end_token: sp.end,
+            mention_type: self.known_type(sp.entity, sp.form),
+            target: Target::Known { entity: sp.entity, form: sp.form },
+            title: None,
+            possessive: false,
+            proposer: None,
+            in_compound: true,
+        }
+    }
+
     /// A mention over tokens `from..to` with no title, proposer or nesting.
     fn mention(&self, from: usize, to: usize, mention_type: MentionType, target: Target) -> Mention {
         Mention {
@@ -383,18 +400,7 @@ impl<'a> Scan<'a> {
             let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
             // The party inside the title ("Russian" in "Russian President …") is mentioned too.
             if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
-                self.out.push(Mention {
-                    start: sp.start_byte,
-                    end: sp.end_byte,
-                    first_token: sp.first,
-                    end_token: sp.end,
-                    mention_type: self.known_type(sp.entity, sp.form),
-                    target: Target::Known { entity: sp.entity, form: sp.form },
-                    title: None,
-                    possessive: false,
-                    proposer: None,
-                    in_compound: true,
-                });
+                self.out.push(self.nested(sp));
             }
             self.push(Mention {
                 start: self.tokens[start].start,
@@ -651,18 +657,7 @@ impl<'a> Scan<'a> {
             });
             // The party inside an issue ("NATO" in "NATO membership") is mentioned too, nested.
             for sp in spans.iter().filter(|sp| !sp.in_compound && sp.first >= a && sp.end <= b) {
-                self.out.push(Mention {
-                    start: sp.start_byte,
-                    end: sp.end_byte,
-                    first_token: sp.first,
-                    end_token: sp.end,
-                    mention_type: self.known_type(sp.entity, sp.form),
-                    target: Target::Known { entity: sp.entity, form: sp.form },
-                    title: None,
-                    possessive: false,
-                    proposer: None,
-                    in_compound: true,
-                });
+                self.out.push(self.nested(sp));
             }
         }
     }
