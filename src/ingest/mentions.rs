@@ -55,6 +55,9 @@ pub enum Target {
     Proposal { name: String, key: String, anaphoric: bool, short: Option<String> },
     /// An issue (index into `Lexicon::issues`).
     Issue { issue: usize },
+    /// A role title standing for its holder ("the President of Russia", "the Russian leader");
+    /// resolution finds the person who holds it in the article.
+    Title,
     /// A place or other name that is not a node.
     Unlinked,
 }
@@ -357,9 +360,7 @@ impl<'a> Scan<'a> {
                 b = after;
                 name_end = self.name_run(b, 4);
             }
-            if name_end == b {
-                continue;
-            }
+            let title_only = name_end == b;
             // Look left for the party: "[US] special envoy", "[Ukraine]'s President", "[UN] humanitarian chief".
             let mut start = a;
             if party.is_none() {
@@ -396,6 +397,18 @@ impl<'a> Scan<'a> {
             if !self.free(start, name_end) {
                 continue;
             }
+            if title_only {
+                // "The President of Russia stressed", "the Russian leader", "Russia's president":
+                // a definite title with no name after it stands for its holder.
+                let definite = start > 0 && self.tok(start - 1).eq_ignore_ascii_case("the")
+                    || party.is_some() && self.possessive_at(start + 1);
+                let next = (b < self.tokens.len()).then(|| self.tok(b));
+                let continues = next.is_some_and(|t| is_capitalised(t) || matches!(t, "of" | "for" | "-"));
+                if definite && !continues {
+                    self.push_title(spans, start, b, r.pattern, party);
+                }
+                continue;
+            }
             let name = self.join(b, name_end);
             let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
             // The party inside the title ("Russian" in "Russian President …") is mentioned too.
@@ -415,6 +428,18 @@ impl<'a> Scan<'a> {
                 in_compound: false,
             });
         }
+    }
+
+    /// A title standing alone for its holder, over tokens `start..end`, with the party inside it
+    /// mentioned too.
+    fn push_title(&mut self, spans: &[EntitySpan], start: usize, end: usize, role: usize, party: Option<usize>) {
+        if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= end && Some(sp.entity) == party) {
+            self.out.push(self.nested(sp));
+        }
+        let text = self.text[self.tokens[start].start..self.tokens[end - 1].end].to_string();
+        let mut m = self.mention(start, end, MentionType::Person, Target::Title);
+        m.title = Some(Title { text, role, party });
+        self.push(m);
     }
 
     /// Joins tokens `from..to` with single spaces (no space before "'s" or ",").

@@ -24,6 +24,9 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// How many words may stand between a cue and its first object.
 const OBJECT_REACH: usize = 6;
 
+/// Cues that are a stance only with a party right after them ("warned Seoul").
+const ADJACENT_OBJECT_CUES: &[&str] = &["warned", "warns", "accused", "accuses", "accuse"];
+
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "He", "She", "It", "They"];
 
 /// Extracts every relation of the article, the facts of resolution included.
@@ -118,13 +121,38 @@ struct Sentence<'a> {
     lex: &'a Lexicon,
 }
 
+/// How many words scare quotes may hold ("what he described as \"threatening\" movements"):
+/// quotes around so few words do not open a clause.
+const SCARE_QUOTE_WORDS: usize = 3;
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201c}" | "\u{201d}")
+}
+
 /// Clause number of each token.
 fn clause_ids(words: &[&str]) -> Vec<usize> {
+    let mut scare = vec![false; words.len()];
+    let mut open: Option<usize> = None;
+    for (k, w) in words.iter().enumerate() {
+        if !is_quote(w) {
+            continue;
+        }
+        match open {
+            Some(o) if k - o - 1 <= SCARE_QUOTE_WORDS && o > 0 => {
+                scare[o] = true;
+                scare[k] = true;
+                open = None;
+            }
+            Some(_) => open = None,
+            None => open = Some(k),
+        }
+    }
     let mut id = 0;
     words
         .iter()
-        .map(|w| {
-            if CLAUSE_BREAKS.contains(&w.to_lowercase().as_str()) {
+        .enumerate()
+        .map(|(k, w)| {
+            if !scare[k] && CLAUSE_BREAKS.contains(&w.to_lowercase().as_str()) {
                 id += 1;
             }
             id
@@ -220,10 +248,15 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "The President noted that the talks focused on …": the subordinate clause has its
+            // own subject, and it is not a party named before "that".
+            if last_found.is_none() && self.words[k].eq_ignore_ascii_case("that") {
+                break;
+            }
             // "argued it ceded too much": a pronoun after a speech verb is what was argued about.
             let after_speech = k > 0 && self.lex.is_speech_verb(self.words[k - 1]);
             if last_found.is_none() && SUBJECT_PRONOUNS.contains(&self.words[k]) && !after_speech {
-                if let Some(e) = state.pronoun(self.words[k], self.si) {
+                if let Some(e) = self.pronoun(k, state) {
                     if want(e) {
                         out.push(e);
                     }
@@ -279,6 +312,29 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// What a pronoun at token `at` stands for: the first person ("he", "she") or party ("it")
+    /// named earlier in the same sentence, its likeliest subject; else the discourse's referent.
+    fn pronoun(&self, at: usize, state: &Discourse) -> Option<usize> {
+        let word = self.words[at].to_lowercase();
+        let fits = |e: usize| match word.as_str() {
+            "he" | "she" | "his" | "her" => matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person))),
+            "it" | "its" => matches!(self.kind(e), (Kind::Actor, Some(t)) if t != EntityType::Person),
+            _ => false,
+        };
+        self.ms
+            .iter()
+            .filter(|r| r.mention.end_token <= at && !r.mention.in_compound)
+            .filter_map(|r| r.entity)
+            .find(|&e| fits(e))
+            .or_else(|| state.pronoun(&word, self.si))
+    }
+
+    /// Whether a party is named at token `at` (after an optional "the").
+    fn party_at(&self, at: usize) -> bool {
+        let at = if self.words.get(at).is_some_and(|w| w.eq_ignore_ascii_case("the")) { at + 1 } else { at };
+        self.mention_at(at).and_then(|r| r.entity).is_some_and(|e| self.is_party(e))
+    }
+
     fn negated(&self, at: usize) -> bool {
         let clause = self.clauses[at];
         (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && self.lex.is_negation(self.words[k]))
@@ -302,6 +358,10 @@ impl<'a> Sentence<'a> {
                 Relation::NegotiatesWith => self.negotiation(&cue, a, b, state, facts),
                 Relation::Proposed | Relation::Revised | Relation::Received | Relation::Supports | Relation::Opposes => {
                     if self.negated(a) {
+                        continue;
+                    }
+                    // "warned the United States" opposes it; "warned that …" only reports speech.
+                    if ADJACENT_OBJECT_CUES.contains(&cue.as_str()) && !self.party_at(b) {
                         continue;
                     }
                     self.stance(relation, a, b, state, facts);
@@ -460,6 +520,10 @@ impl<'a> Sentence<'a> {
                 r.mention.possessive && !r.mention.in_compound && r.mention.end_token < k && k <= r.mention.end_token + 4
             });
             let Some(owner) = owner.and_then(|r| r.entity).filter(|&e| actor(e)) else { continue };
+            // "Michel's call for direct contact with …" is a demand, not a call.
+            if self.words.get(k + 1).is_some_and(|w| *w == "for") {
+                continue;
+            }
             let Some(with) = (k + 1..(k + 7).min(self.words.len())).find(|&j| self.words[j] == "with") else { continue };
             if self.clauses[with] != self.clauses[k] {
                 continue;
@@ -541,8 +605,9 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            // "said Zhang"
-            if let Some(r) = self.mention_at(k + 1) {
+            // "said Zhang"; but "told Michel" names who was told.
+            let addressed = matches!(w.to_lowercase().as_str(), "told" | "tells" | "tell");
+            if let Some(r) = self.mention_at(k + 1).filter(|_| !addressed) {
                 let e = r.entity.expect("filtered");
                 if person(e) {
                     speakers.push(e);
@@ -574,7 +639,7 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 if SUBJECT_PRONOUNS.contains(&word) && found.is_empty() {
-                    if let Some(e) = state.pronoun(word, self.si) {
+                    if let Some(e) = self.pronoun(j, state) {
                         found.push(e);
                     }
                     break;

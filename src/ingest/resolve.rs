@@ -247,6 +247,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     }
                     Some(id)
                 }
+                // Found once the whole article's titles and appositions are known.
+                Target::Title => None,
                 // Someone the article names in full elsewhere, whatever the tagger read here.
                 Target::Unlinked => entities.by_key.get(&format!("person:{}", surface.to_lowercase())).copied(),
             };
@@ -271,8 +273,67 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     for (si, s) in sentences.iter().enumerate() {
         appositions(text, s, si, &mentions[si], lex, &mut entities, &mut facts);
     }
+    title_holders(&mut mentions, &mut entities, &mut facts, lex);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
     Analysis { sentences, mentions, entities: entities.list, facts, tags }
+}
+
+/// Resolves each title standing alone ("the President of Russia", "the Russian leader", "the
+/// president") to the one person of the article who holds it: the person the article gives that
+/// title and party, else the one person with that title word. A head-of-state title of a party
+/// nobody in the article leads goes to the one person named in full without any title or
+/// affiliation (a readout's "Vladimir Putin … The President of Russia said"), who then leads it.
+fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+    let people: Vec<usize> = (0..entities.list.len())
+        .filter(|&i| {
+            let e = &entities.list[i];
+            e.kind == Kind::Actor && e.entity_type == Some(EntityType::Person) && !e.tentative
+        })
+        .collect();
+    let affiliated = |facts: &[Fact], p: usize| {
+        facts.iter().any(|f| f.from == p && matches!(f.relation, Relation::Leads | Relation::Represents | Relation::AffiliatedWith))
+    };
+    for (si, sentence) in mentions.iter_mut().enumerate() {
+        for r in sentence.iter_mut().filter(|r| r.mention.target == Target::Title) {
+            let Some(title) = &r.mention.title else { continue };
+            let role = &lex.roles[title.role];
+            let relation = subordinate(&title.text, role.relation.clone());
+            let word = role.title.to_lowercase();
+            let party = title.party.and_then(|p| entities.by_key.get(&format!("lex:{p}")).copied());
+            let holds = |p: usize| {
+                entities.list[p].roles.iter().any(|t| t.to_lowercase().contains(&word))
+                    && party.is_none_or(|party| facts.iter().any(|f| f.from == p && f.to == party && f.relation == relation))
+            };
+            let holders: Vec<usize> = people.iter().copied().filter(|&p| holds(p)).collect();
+            let holder = match (holders.as_slice(), party) {
+                ([one], _) => Some(*one),
+                ([], Some(party)) if relation == Relation::Leads && !facts.iter().any(|f| f.to == party && f.relation == Relation::Leads) => {
+                    let free: Vec<usize> = people
+                        .iter()
+                        .copied()
+                        .filter(|&p| !entities.list[p].single_name && entities.list[p].roles.is_empty() && !affiliated(facts, p))
+                        .collect();
+                    match free.as_slice() {
+                        [one] => {
+                            facts.push(Fact { from: *one, to: party, relation: Relation::Leads, sentence: si });
+                            Some(*one)
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(h) = holder {
+                let note = format!("'{}' is {} (the title's holder in this article)", title.text, entities.list[h].name);
+                let e = &mut entities.list[h];
+                e.roles.insert(title.text.clone());
+                if !e.merges.contains(&note) {
+                    e.merges.push(note);
+                }
+                r.entity = Some(h);
+            }
+        }
+    }
 }
 
 /// A vice, deputy or assistant head represents rather than leads.
