@@ -71,6 +71,9 @@ pub struct Title {
     pub role: usize,
     /// The party named with the title, a lexicon entity.
     pub party: Option<usize>,
+    /// A body named in the title that is not in the lexicon ("President of the European
+    /// Council"): the person leads or serves it.
+    pub body: Option<String>,
 }
 
 /// How a proposal mention was qualified by a party ("US-proposed", "Washington's", "US-backed").
@@ -320,6 +323,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let mut party = None;
+            let mut body: Option<(usize, usize)> = None;
             // "President of Argentina Alberto Fernández", "Spokesperson for the Chinese Foreign
             // Ministry Hua Chunying": the party after "of"/"for", then the name.
             if b + 1 < self.tokens.len() && matches!(self.tok(b), "of" | "for") {
@@ -327,21 +331,27 @@ impl<'a> Scan<'a> {
                 if self.tok(j) == "the" {
                     j += 1;
                 }
-                if let Some(sp) = spans.iter().find(|sp| sp.first == j && !sp.in_compound) {
-                    party = Some(sp.entity);
-                    b = sp.end;
-                } else {
-                    let mut k = j;
-                    let mut head = None;
-                    while k < self.tokens.len() && k < j + 6 && (is_capitalised(self.tok(k)) || self.lex.is_name_connector(self.tok(k))) {
-                        if self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k)) {
-                            head = Some(k);
-                        }
-                        k += 1;
+                // A named body ("the European Council", "the Joint Chiefs of Staff"): capitalised
+                // words up to a body's head word, even when a known name opens it ("European").
+                let mut k = j;
+                let mut head = None;
+                while k < self.tokens.len() && k < j + 6 && (is_capitalised(self.tok(k)) || self.lex.is_name_connector(self.tok(k))) {
+                    if self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k)) {
+                        head = Some(k);
                     }
-                    if let Some(h) = head {
+                    k += 1;
+                }
+                let known = spans.iter().find(|sp| sp.first == j && !sp.in_compound);
+                match (known, head) {
+                    (Some(sp), h) if h.is_none_or(|h| h < sp.end) => {
+                        party = Some(sp.entity);
+                        b = sp.end;
+                    }
+                    (_, Some(h)) => {
+                        body = Some((j, h + 1));
                         b = h + 1;
                     }
+                    _ => {}
                 }
             }
             let mut name_end = self.name_run(b, 4);
@@ -415,6 +425,13 @@ impl<'a> Scan<'a> {
             if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
                 self.out.push(self.nested(sp));
             }
+            let body_name = body.map(|(from, to)| self.join(from, to));
+            if let Some((from, to)) = body {
+                let mut m = self.mention(from, to, MentionType::Organization, Target::Organization { name: self.join(from, to) });
+                m.in_compound = true;
+                m.possessive = false;
+                self.out.push(m);
+            }
             self.push(Mention {
                 start: self.tokens[start].start,
                 end: self.tokens[name_end - 1].end,
@@ -422,7 +439,7 @@ impl<'a> Scan<'a> {
                 end_token: name_end,
                 mention_type: MentionType::Person,
                 target: Target::Person { single: name_end - b == 1, name, tagged: true },
-                title: Some(Title { text: title_text, role: r.pattern, party }),
+                title: Some(Title { text: title_text, role: r.pattern, party, body: body_name }),
                 possessive: self.possessive_at(name_end),
                 proposer: None,
                 in_compound: false,
@@ -438,7 +455,7 @@ impl<'a> Scan<'a> {
         }
         let text = self.text[self.tokens[start].start..self.tokens[end - 1].end].to_string();
         let mut m = self.mention(start, end, MentionType::Person, Target::Title);
-        m.title = Some(Title { text, role, party });
+        m.title = Some(Title { text, role, party, body: None });
         self.push(m);
     }
 

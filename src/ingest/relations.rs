@@ -65,7 +65,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
                 }
             }
         }
-        state.after_sentence(&ctx);
+        state.after_sentence(&ctx, &facts, before);
     }
     facts.retain(|f| f.from != f.to);
     facts
@@ -82,10 +82,40 @@ struct Discourse {
     last_speaker: Option<(Vec<usize>, usize)>,
     /// The last proposal named.
     last_proposal: Option<usize>,
+    /// The last two people who talked ("the two leaders", "both sides").
+    pair_people: Option<(usize, usize)>,
+    /// The last two states that talked, or whose leaders did ("the two countries").
+    pair_states: Option<(usize, usize)>,
 }
 
+/// Plural heads that point back to the last two parties: "the two leaders", "both countries".
+const PAIR_PEOPLE: &[&str] = &["leaders", "presidents", "ministers", "heads", "sides", "interlocutors"];
+const PAIR_STATES: &[&str] = &["countries", "nations", "states", "governments"];
+
 impl Discourse {
-    fn after_sentence(&mut self, ctx: &Sentence) {
+    fn after_sentence(&mut self, ctx: &Sentence, facts: &[Fact], first_new: usize) {
+        let state_of = |p: usize| {
+            facts
+                .iter()
+                .filter(|f| f.from == p && matches!(f.relation, Relation::Leads | Relation::Represents))
+                .map(|f| f.to)
+                .find(|&t| ctx.kind(t) == (Kind::Actor, Some(EntityType::State)))
+        };
+        for f in facts[first_new..].iter().filter(|f| f.relation == Relation::NegotiatesWith) {
+            let person = |e: usize| ctx.kind(e) == (Kind::Actor, Some(EntityType::Person));
+            let is_state = |e: usize| ctx.kind(e) == (Kind::Actor, Some(EntityType::State));
+            if person(f.from) && person(f.to) {
+                self.pair_people = Some((f.from, f.to));
+                if let (Some(a), Some(b)) = (state_of(f.from), state_of(f.to)) {
+                    if a != b {
+                        self.pair_states = Some((a, b));
+                    }
+                }
+            } else if is_state(f.from) && is_state(f.to) {
+                self.pair_states = Some((f.from, f.to));
+            }
+        }
+
         for r in ctx.ms {
             let e = r.entity.expect("filtered");
             let ent = &ctx.analysis.entities[e];
@@ -248,6 +278,13 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "The two leaders agreed", "Both the countries called for": the last pair.
+            if last_found.is_none() {
+                if let Some(pair) = self.plural_pair(k, state) {
+                    out.extend([pair.0, pair.1].into_iter().filter(|&e| want(e)));
+                    break;
+                }
+            }
             // "The President noted that the talks focused on …": the subordinate clause has its
             // own subject, and it is not a party named before "that".
             if last_found.is_none() && self.words[k].eq_ignore_ascii_case("that") {
@@ -327,6 +364,23 @@ impl<'a> Sentence<'a> {
             .filter_map(|r| r.entity)
             .find(|&e| fits(e))
             .or_else(|| state.pronoun(&word, self.si))
+    }
+
+    /// The pair a plural head at token `at` refers to, when a "two", "both" or "the" comes
+    /// before it ("the two presidents", "both sides", "The leaders").
+    fn plural_pair(&self, at: usize, state: &Discourse) -> Option<(usize, usize)> {
+        let head = self.words[at].to_lowercase();
+        let pair = if PAIR_PEOPLE.contains(&head.as_str()) {
+            state.pair_people.or(state.pair_states)
+        } else if PAIR_STATES.contains(&head.as_str()) {
+            state.pair_states
+        } else {
+            return None;
+        };
+        let before: Vec<String> = (at.saturating_sub(2)..at).map(|k| self.words[k].to_lowercase()).collect();
+        let determined = before.iter().any(|w| matches!(w.as_str(), "two" | "both"))
+            || before.last().is_some_and(|w| w == "the") && PAIR_PEOPLE.contains(&head.as_str());
+        pair.filter(|_| determined && self.mention_at(at).is_none())
     }
 
     /// Whether a party is named at token `at` (after an optional "the").
@@ -477,14 +531,21 @@ impl<'a> Sentence<'a> {
     fn negotiation(&self, cue: &str, a: usize, b: usize, state: &Discourse, facts: &mut Vec<Fact>) {
         let actor = |e: usize| self.kind(e).0 == Kind::Actor;
         let mut pairs = Vec::new();
-        if cue.ends_with("between") || cue == "delegations of" {
+        // Cues after which the parties are listed: "talks between A and B", "the meeting of the
+        // leaders of A, B and C".
+        let lists = cue.ends_with("between") || cue.ends_with(" of");
+        // Cues whose parties are their coordinated subjects only: "A and B held talks", "the two
+        // discussed Syria" (what was discussed is no party to the talks).
+        let among_subjects = matches!(cue, "held talks" | "hold talks" | "discussed" | "met on" | "met in" | "spoke by phone" | "spoke by telephone")
+            || cue.contains("their dialogue");
+        if lists {
             let parties = self.objects(b, actor);
             for (i, &x) in parties.iter().enumerate() {
                 for &y in &parties[i + 1..] {
                     pairs.push((x, y));
                 }
             }
-        } else if cue.starts_with("engaged in") {
+        } else if cue.starts_with("engaged in") || among_subjects {
             let parties = self.subjects(a, state, actor);
             for (i, &x) in parties.iter().enumerate() {
                 for &y in &parties[i + 1..] {
@@ -497,6 +558,14 @@ impl<'a> Sentence<'a> {
             for &s in &subjects {
                 for &o in &objects {
                     pairs.push((s, o));
+                }
+            }
+            // "Russia and the United States met": the coordinated subjects with each other.
+            if objects.is_empty() {
+                for (i, &x) in subjects.iter().enumerate() {
+                    for &y in &subjects[i + 1..] {
+                        pairs.push((x, y));
+                    }
                 }
             }
         }

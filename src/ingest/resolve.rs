@@ -191,10 +191,14 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     if let (Some(id), Some(title)) = (id, &m.title) {
                         entities.list[id].roles.insert(title.text.clone());
                         let party = title.party;
+                        let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                         if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
-                            let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
-                            facts.push(Fact { from: id, to: pid, relation, sentence: si });
+                            facts.push(Fact { from: id, to: pid, relation: relation.clone(), sentence: si });
+                        }
+                        if let Some(body) = &title.body {
+                            let bid = body_entity(lex, &mut entities, body);
+                            facts.push(Fact { from: id, to: bid, relation, sentence: si });
                         }
                     }
                     if let Some(id) = id {
@@ -209,12 +213,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 Target::Organization { name } if entities.by_key.contains_key(&format!("person:{}", name.to_lowercase())) => {
                     entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
                 }
-                Target::Organization { name } => Some(match exact_lexicon(lex, name) {
-                    Some(e) => lexicon_entity(lex, &mut entities, e),
-                    None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || {
-                        entity(name, Kind::Actor, Some(EntityType::Organization))
-                    }),
-                }),
+                Target::Organization { name } => Some(body_entity(lex, &mut entities, name)),
                 Target::Proposal { name, key, anaphoric, short } => {
                     if *anaphoric {
                         last_proposal
@@ -282,7 +281,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
 /// president") to the one person of the article who holds it: the person the article gives that
 /// title and party, else the one person with that title word. A head-of-state title of a party
 /// nobody in the article leads goes to the one person named in full without any title or
-/// affiliation (a readout's "Vladimir Putin … The President of Russia said"), who then leads it.
+/// affiliation (a readout's "Vladimir Putin … The President of Russia said"), or the one of them
+/// the article names clearly most often, who then leads it.
 fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
     let people: Vec<usize> = (0..entities.list.len())
         .filter(|&i| {
@@ -293,6 +293,10 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
     let affiliated = |facts: &[Fact], p: usize| {
         facts.iter().any(|f| f.from == p && matches!(f.relation, Relation::Leads | Relation::Represents | Relation::AffiliatedWith))
     };
+    let mut mentions_of = vec![0usize; entities.list.len()];
+    for e in mentions.iter().flatten().filter_map(|r| r.entity) {
+        mentions_of[e] += 1;
+    }
     for (si, sentence) in mentions.iter_mut().enumerate() {
         for r in sentence.iter_mut().filter(|r| r.mention.target == Target::Title) {
             let Some(title) = &r.mention.title else { continue };
@@ -313,13 +317,18 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                         .copied()
                         .filter(|&p| !entities.list[p].single_name && entities.list[p].roles.is_empty() && !affiliated(facts, p))
                         .collect();
-                    match free.as_slice() {
-                        [one] => {
-                            facts.push(Fact { from: *one, to: party, relation: Relation::Leads, sentence: si });
-                            Some(*one)
-                        }
+                    // Among several, the one the article names most often, if clearly so.
+                    let mut ranked: Vec<(usize, usize)> = free.iter().map(|&p| (mentions_of[p], p)).collect();
+                    ranked.sort_by(|a, b| b.cmp(a));
+                    let chosen = match ranked.as_slice() {
+                        [(_, one)] => Some(*one),
+                        [(n, one), (m, _), ..] if *n >= 2 * *m && *n >= 2 => Some(*one),
                         _ => None,
+                    };
+                    if let Some(one) = chosen {
+                        facts.push(Fact { from: one, to: party, relation: Relation::Leads, sentence: si });
                     }
+                    chosen
                 }
                 _ => None,
             };
@@ -352,6 +361,14 @@ fn follow(merged: &HashMap<usize, usize>, mut e: usize) -> usize {
         e = next;
     }
     e
+}
+
+/// An organisation by name: the lexicon's entity of that exact name, else one of the article.
+fn body_entity(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
+    match exact_lexicon(lex, name) {
+        Some(e) => lexicon_entity(lex, entities, e),
+        None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || entity(name, Kind::Actor, Some(EntityType::Organization))),
+    }
 }
 
 fn exact_lexicon(lex: &Lexicon, name: &str) -> Option<usize> {
