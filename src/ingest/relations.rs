@@ -305,7 +305,32 @@ impl<'a> Sentence<'a> {
             }
         }
         out.reverse();
+        if let [only] = out.as_slice() {
+            if let Some(head) = self.apposition_head(*only, at) {
+                return vec![head];
+            }
+        }
         out
+    }
+
+    /// "Kim Yo Jong, … sister of the North Korean leader Kim Jong Un, warned": when the subject
+    /// found ends an apposition right before the cue, the person the apposition describes.
+    fn apposition_head(&self, found: usize, at: usize) -> Option<usize> {
+        let person = |e: usize| matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person)));
+        let r = self.ms.iter().rev().find(|r| r.entity == Some(found) && r.mention.end_token < at)?;
+        if !person(found) || self.words.get(r.mention.end_token) != Some(&",") || r.mention.end_token + 1 != at {
+            return None;
+        }
+        let clause = self.clauses[at];
+        let from = r.mention.first_token.saturating_sub(30);
+        (from..r.mention.first_token).rev().take_while(|&c| self.clauses[c] == clause).find_map(|c| {
+            if self.words[c] != "," || c == 0 {
+                return None;
+            }
+            let head = self.mention_at(c - 1)?;
+            let e = head.entity?;
+            (person(e) && e != found && !head.mention.in_compound).then_some(e)
+        })
     }
 
     /// Mentions after token `at` within its clause, coordinated with the first one.
@@ -506,6 +531,7 @@ impl<'a> Sentence<'a> {
         } else {
             self.objects(b, object_ok)
         };
+
         if objects.is_empty() && matches!(relation, Relation::Supports | Relation::Opposes) && !pronoun_object {
             objects = Vec::new();
         }
@@ -664,13 +690,21 @@ impl<'a> Sentence<'a> {
     fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact]) {
         let person = |e: usize| matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person)));
         let mut speakers: Vec<usize> = Vec::new();
+        // Token ranges holding what was said: a party's position is read only from there.
+        let mut content: Vec<(usize, usize)> = Vec::new();
+        let n = self.words.len();
         for (k, w) in self.words.iter().enumerate() {
             if !self.lex.is_speech_verb(w) {
                 continue;
             }
             if *w == "according" {
                 if self.words.get(k + 1) == Some(&"to") {
-                    speakers.extend(self.objects(k + 2, person));
+                    let found = self.objects(k + 2, person);
+                    if !found.is_empty() {
+                        content.push((0, k));
+                        content.push((k + 3, n));
+                    }
+                    speakers.extend(found);
                 }
                 continue;
             }
@@ -680,6 +714,7 @@ impl<'a> Sentence<'a> {
                 let e = r.entity.expect("filtered");
                 if person(e) {
                     speakers.push(e);
+                    content.push((0, k));
                     continue;
                 }
             }
@@ -721,6 +756,9 @@ impl<'a> Sentence<'a> {
                     break;
                 }
             }
+            if !found.is_empty() && !addressed {
+                content.push((k + 1, n));
+            }
             speakers.extend(found);
         }
         speakers.sort();
@@ -730,6 +768,7 @@ impl<'a> Sentence<'a> {
             if let Some((prev, at)) = &state.last_speaker {
                 if self.si - at <= 2 {
                     speakers = prev.clone();
+                    content.push((0, n));
                 }
             }
         }
@@ -742,7 +781,8 @@ impl<'a> Sentence<'a> {
                 // A party's own statement about an issue states its position on it.
                 for r in self.ms {
                     let e = r.entity.expect("filtered");
-                    if self.kind(e).0 == Kind::Issue {
+                    let said = content.iter().any(|&(from, to)| (from..to).contains(&r.mention.first_token));
+                    if self.kind(e).0 == Kind::Issue && said {
                         facts.push(self.fact(sp, e, Relation::PositionOn));
                     }
                 }
