@@ -531,6 +531,11 @@ impl<'a> Sentence<'a> {
         } else {
             self.objects(b, object_ok)
         };
+        // "are advocating its comprehensive implementation": "its" after the cue is the proposal
+        // just named.
+        if objects.is_empty() && self.words.get(b).is_some_and(|w| w.eq_ignore_ascii_case("its")) {
+            objects.extend(self.last_proposal_before(a, state));
+        }
 
         if objects.is_empty() && matches!(relation, Relation::Supports | Relation::Opposes) && !pronoun_object {
             objects = Vec::new();
