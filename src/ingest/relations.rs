@@ -44,7 +44,8 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.possessive_talks(&mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
-        ctx.attribution(&mut state, &mut facts, &analysis.facts);
+        ctx.parties_to(&mut facts);
+        ctx.attribution(&mut state, &mut facts, &analysis.facts, before);
         // Pairs without a typed relation in this sentence are mentioned together.
         let typed: HashSet<(usize, usize)> = facts[before..]
             .iter()
@@ -408,6 +409,14 @@ impl<'a> Sentence<'a> {
         pair.filter(|_| determined && self.mention_at(at).is_none())
     }
 
+    /// Whether the word at `at` accuses someone of working against something ("sabotage",
+    /// "dismantle", "violated", "undermining").
+    fn accusatory(&self, at: usize) -> bool {
+        const STEMS: &[&str] = &["sabotag", "dismantl", "violat", "undermin", "wreck", "derail", "torpedo"];
+        let w = self.words[at].to_lowercase();
+        STEMS.iter().any(|s| w.starts_with(s))
+    }
+
     /// Whether a party is named at token `at` (after an optional "the").
     fn party_at(&self, at: usize) -> bool {
         let at = if self.words.get(at).is_some_and(|w| w.eq_ignore_ascii_case("the")) { at + 1 } else { at };
@@ -672,6 +681,27 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "the 1951 Mutual Defense Treaty between the US and the Philippines", "the trilateral
+    /// agreements between Armenia, Azerbaijan and Russia": the parties to an agreement support it.
+    fn parties_to(&self, facts: &mut Vec<Fact>) {
+        for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
+            let mut end = p.mention.end_token;
+            // Past an acronym in brackets: "Mutual Defense Treaty (MDT) between …".
+            if self.words.get(end) == Some(&"(") && self.words.get(end + 2) == Some(&")") {
+                end += 3;
+            }
+            if !self.words.get(end).is_some_and(|w| *w == "between") {
+                continue;
+            }
+            let parties = self.objects(end + 1, |e| self.kind(e).0 == Kind::Actor && self.kind(e).1 != Some(EntityType::Person));
+            if parties.len() >= 2 {
+                for party in parties {
+                    facts.push(self.fact(party, p.entity.expect("filtered"), Relation::Supports));
+                }
+            }
+        }
+    }
+
     /// A proposal and an issue in the same clause: the proposal concerns the issue.
     /// "an agreement on security guarantees", "documents concerning a ceasefire": an issue after a
     /// proposal in its clause, linked by a preposition of topic, within a few words.
@@ -692,7 +722,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Who speaks in this sentence; an expert speaker comments on everything else it names.
-    fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact]) {
+    fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact], first_fact: usize) {
         let person = |e: usize| matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person)));
         let mut speakers: Vec<usize> = Vec::new();
         // Token ranges holding what was said: a party's position is read only from there.
@@ -783,6 +813,27 @@ impl<'a> Sentence<'a> {
         state.last_speaker = Some((speakers.clone(), self.si));
         for &sp in &speakers {
             if self.kind(sp).0 == Kind::Actor {
+                // "Putin stressed that Kiev continued its efforts to sabotage the Minsk agreements":
+                // who accuses a party of working against an agreement stands against that party
+                // and for the agreement.
+                let accusing = content.iter().any(|&(from, to)| (from..to.min(n)).any(|k| self.accusatory(k)));
+                if accusing {
+                    let accused: Vec<(usize, usize)> = facts[first_fact..]
+                        .iter()
+                        .filter(|f| f.relation == Relation::Opposes && f.from != sp && self.kind(f.to).0 == Kind::Proposal)
+                        .map(|f| (f.from, f.to))
+                        .collect();
+                    let own = |p: usize| {
+                        resolution_facts.iter().chain(facts.iter()).any(|f| {
+                            f.from == sp && f.to == p && matches!(f.relation, Relation::Leads | Relation::Represents)
+                        })
+                    };
+                    let accused: Vec<(usize, usize)> = accused.into_iter().filter(|&(p, _)| !own(p)).collect();
+                    for (party, proposal) in accused {
+                        facts.push(self.fact(sp, party, Relation::Opposes));
+                        facts.push(self.fact(sp, proposal, Relation::Supports));
+                    }
+                }
                 // A party's own statement about an issue states its position on it.
                 for r in self.ms {
                     let e = r.entity.expect("filtered");
