@@ -222,3 +222,63 @@ fn namesakes_in_different_articles_stay_apart() {
     assert!(has_edge(&g, klaus, Relation::Represents, node(&g, "Germany", Kind::Actor)));
     assert!(has_edge(&g, maria, Relation::Represents, node(&g, "Canada", Kind::Actor)));
 }
+
+#[test]
+fn a_title_standing_alone_is_its_holder() {
+    let text = "Call\n\nMarek Novak had a telephone conversation with President of Chile Ana Reyes.\n\
+The President of Poland stressed that the 6-point roadmap must be signed. He also noted that Chile supported it.\n";
+    let g = build(&[("title.txt", text)]);
+    let (novak, poland) = (node(&g, "Marek Novak", Kind::Actor), node(&g, "Poland", Kind::Actor));
+    // The one person named without a title holds the other state's presidency.
+    assert!(has_edge(&g, novak, Relation::Leads, poland));
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Leads, node(&g, "Chile", Kind::Actor)));
+    assert!(!has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Leads, poland));
+}
+
+#[test]
+fn the_two_leaders_are_the_pair_that_talked() {
+    let text = "Talks\n\nSpanish Prime Minister Luis Ortega met Moroccan Prime Minister Karim Idrissi in Rabat.\n\
+The two leaders welcomed the 8-point peace plan.\n";
+    let g = build(&[("pair.txt", text)]);
+    let plan = node(&g, "8-point peace plan", Kind::Proposal);
+    for person in ["Luis Ortega", "Karim Idrissi"] {
+        assert!(has_edge(&g, node(&g, person, Kind::Actor), Relation::Supports, plan), "{person}");
+    }
+}
+
+#[test]
+fn an_apposition_does_not_steal_the_subject() {
+    let text = "Warning\n\nNadia Karimova, deputy head of the State Council and sister of the Uzbek leader Timur Karimov, warned Kazakhstan on Monday.\n";
+    let g = build(&[("appos.txt", text)]);
+    let kz = node(&g, "Kazakhstan", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Nadia Karimova", Kind::Actor), Relation::Opposes, kz));
+    assert!(!has_edge(&g, node(&g, "Timur Karimov", Kind::Actor), Relation::Opposes, kz));
+}
+
+#[test]
+fn an_accusation_of_sabotage_takes_sides() {
+    let text = "Readout\n\nPresident of Serbia Milan Jovic stressed that Pristina continued its efforts to sabotage the Brussels Agreement.\n";
+    let g = build(&[("accuse.txt", text)]);
+    let (jovic, kosovo) = (node(&g, "Milan Jovic", Kind::Actor), node(&g, "Kosovo", Kind::Actor));
+    let deal = node(&g, "Brussels Agreement", Kind::Proposal);
+    assert!(has_edge(&g, kosovo, Relation::Opposes, deal));
+    assert!(has_edge(&g, jovic, Relation::Opposes, kosovo));
+    assert!(has_edge(&g, jovic, Relation::Supports, deal));
+}
+
+#[test]
+fn the_parties_to_a_treaty_support_it() {
+    let text = "Anniversary\n\nThe visit marks the anniversary of the 1965 Friendship Treaty (FT) between Japan and South Korea.\n";
+    let g = build(&[("treaty.txt", text)]);
+    let treaty = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("a treaty node");
+    for state in ["Japan", "South Korea"] {
+        assert!(has_edge(&g, node(&g, state, Kind::Actor), Relation::Supports, treaty), "{state}: {:?}", names(&g));
+    }
+}
+
+#[test]
+fn a_titled_head_of_a_named_body_leads_it() {
+    let text = "Call\n\nHe spoke with President of the Andean Council Rosa Quispe.\n";
+    let g = build(&[("body.txt", text)]);
+    assert!(has_edge(&g, node(&g, "Rosa Quispe", Kind::Actor), Relation::Leads, node(&g, "Andean Council", Kind::Actor)));
+}
