@@ -281,8 +281,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
 /// president") to the one person of the article who holds it: the person the article gives that
 /// title and party, else the one person with that title word. A head-of-state title of a party
 /// nobody in the article leads goes to the one person named in full without any title or
-/// affiliation (a readout's "Vladimir Putin … The President of Russia said"), or the one of them
-/// the article names clearly most often, who then leads it.
+/// affiliation, when the article opens with them and names few people (a readout's "Vladimir
+/// Putin had a call with … The President of Russia said"); they then lead it.
 fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
     let people: Vec<usize> = (0..entities.list.len())
         .filter(|&i| {
@@ -293,6 +293,7 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
     let affiliated = |facts: &[Fact], p: usize| {
         facts.iter().any(|f| f.from == p && matches!(f.relation, Relation::Leads | Relation::Represents | Relation::AffiliatedWith))
     };
+    let first_person = mentions.iter().flatten().filter_map(|r| r.entity).find(|e| people.contains(e));
     let mut mentions_of = vec![0usize; entities.list.len()];
     for e in mentions.iter().flatten().filter_map(|r| r.entity) {
         mentions_of[e] += 1;
@@ -309,22 +310,27 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                     && party.is_none_or(|party| facts.iter().any(|f| f.from == p && f.to == party && f.relation == relation))
             };
             let holders: Vec<usize> = people.iter().copied().filter(|&p| holds(p)).collect();
+            // The sentence's subject: "The President of Russia stressed …", not "grateful to the
+            // President of Russia".
+            let opens_sentence = r.mention.first_token == 1;
             let holder = match (holders.as_slice(), party) {
                 ([one], _) => Some(*one),
-                ([], Some(party)) if relation == Relation::Leads && !facts.iter().any(|f| f.to == party && f.relation == Relation::Leads) => {
+                ([], Some(party))
+                    if opens_sentence && relation == Relation::Leads && !facts.iter().any(|f| f.to == party && f.relation == Relation::Leads) =>
+                {
                     let free: Vec<usize> = people
                         .iter()
                         .copied()
                         .filter(|&p| !entities.list[p].single_name && entities.list[p].roles.is_empty() && !affiliated(facts, p))
                         .collect();
-                    // Among several, the one the article names most often, if clearly so.
-                    let mut ranked: Vec<(usize, usize)> = free.iter().map(|&p| (mentions_of[p], p)).collect();
-                    ranked.sort_by(|a, b| b.cmp(a));
-                    let chosen = match ranked.as_slice() {
-                        [(_, one)] => Some(*one),
-                        [(n, one), (m, _), ..] if *n >= 2 * *m && *n >= 2 => Some(*one),
-                        _ => None,
-                    };
+                    // Only in a short cast, and only the person the article opens with, named
+                    // again later: the protagonist of a readout ("Vladimir Putin had a telephone
+                    // conversation with …").
+                    let named: Vec<usize> = people.iter().copied().filter(|&p| !entities.list[p].single_name).collect();
+                    // Everyone else is accounted for by a title or an affiliation of their own.
+                    let others_placed = named.iter().all(|&p| Some(p) == first_person || affiliated(facts, p));
+                    let chosen = first_person
+                        .filter(|p| free.contains(p) && named.len() <= 3 && mentions_of[*p] >= 2 && others_placed);
                     if let Some(one) = chosen {
                         facts.push(Fact { from: one, to: party, relation: Relation::Leads, sentence: si });
                     }
