@@ -706,15 +706,23 @@ impl<'a> Sentence<'a> {
     /// "an agreement on security guarantees", "documents concerning a ceasefire": an issue after a
     /// proposal in its clause, linked by a preposition of topic, within a few words.
     fn concerns(&self, facts: &mut Vec<Fact>) {
+        const PROVIDES: &[&str] = &[
+            "see", "sees", "provides", "provide", "envisages", "envisions", "stipulates", "requires", "includes",
+            "covers", "addresses", "foresees", "guarantees", "concerns", "deals", "regulates", "establishes",
+        ];
         const LINKS: &[&str] = &["on", "concerning", "about", "regarding", "over", "for", "covering", "addressing", "including"];
         for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
             let clause = self.clauses[p.mention.first_token];
             for i in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Issue) {
                 let (from, to) = (p.mention.end_token, i.mention.first_token);
-                if self.clauses[to.min(self.words.len() - 1)] != clause || to < from || to - from > 8 {
+                if self.clauses[to.min(self.words.len() - 1)] != clause || to < from || to - from > 20 {
                     continue;
                 }
-                if (from..to).any(|k| LINKS.contains(&self.words[k].to_lowercase().as_str())) {
+                // "the proposed agreement would see North Macedonia … recognise a Bulgarian
+                // minority": a proposal that provides for things concerns them, farther on.
+                let provides = (from..(from + 4).min(to)).any(|k| PROVIDES.contains(&self.words[k].to_lowercase().as_str()));
+                let linked = to - from <= 8 && (from..to).any(|k| LINKS.contains(&self.words[k].to_lowercase().as_str()));
+                if linked || provides {
                     facts.push(self.fact(p.entity.expect("filtered"), i.entity.expect("filtered"), Relation::Concerns));
                 }
             }
@@ -834,14 +842,25 @@ impl<'a> Sentence<'a> {
                         facts.push(self.fact(sp, proposal, Relation::Supports));
                     }
                 }
-                // A party's own statement about an issue states its position on it.
+                // A party's own statement about an issue states its position on it; "our
+                // independence" is the position of the state the speaker speaks for.
+                let speaks_for = resolution_facts
+                    .iter()
+                    .chain(facts.iter())
+                    .find(|f| f.from == sp && matches!(f.relation, Relation::Leads | Relation::Represents) && self.kind(f.to).1 == Some(EntityType::State))
+                    .map(|f| f.to);
+                let mut positions = Vec::new();
                 for r in self.ms {
                     let e = r.entity.expect("filtered");
                     let said = content.iter().any(|&(from, to)| (from..to).contains(&r.mention.first_token));
                     if self.kind(e).0 == Kind::Issue && said {
-                        facts.push(self.fact(sp, e, Relation::PositionOn));
+                        let ours = (r.mention.first_token.saturating_sub(4)..r.mention.first_token)
+                            .any(|k| matches!(self.words[k].to_lowercase().as_str(), "our" | "we"));
+                        let holder = if ours { speaks_for.unwrap_or(sp) } else { sp };
+                        positions.push(self.fact(holder, e, Relation::PositionOn));
                     }
                 }
+                facts.extend(positions);
                 continue;
             }
             if self.kind(sp).0 != Kind::Expert {

@@ -273,8 +273,26 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
         appositions(text, s, si, &mentions[si], lex, &mut entities, &mut facts);
     }
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
+    qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
     Analysis { sentences, mentions, entities: entities.list, facts, tags }
+}
+
+/// "Iran's nuclear programme", "the Iranian nuclear programme": an issue named with the party it
+/// belongs to keeps that fuller form as an alias.
+fn qualified_issue_aliases(text: &str, mentions: &[Vec<Resolved>], entities: &mut Entities) {
+    for sentence in mentions {
+        for pair in sentence.windows(2) {
+            let (party, issue) = (&pair[0], &pair[1]);
+            let (Some(p), Some(i)) = (party.entity, issue.entity) else { continue };
+            let adjacent = party.mention.end_token == issue.mention.first_token
+                || party.mention.possessive && party.mention.end_token + 1 == issue.mention.first_token;
+            if adjacent && entities.list[p].kind == Kind::Actor && entities.list[i].kind == Kind::Issue {
+                let alias = text[party.mention.start..issue.mention.end].to_string();
+                entities.list[i].aliases.insert(alias);
+            }
+        }
+    }
 }
 
 /// Resolves each title standing alone ("the President of Russia", "the Russian leader", "the
