@@ -12,8 +12,8 @@ fn relation_precision_and_recall_hold_on_held_out_articles() {
     let scores = evaluate_relations(&dir, &Lexicon::builtin()).expect("gold folder reads");
     let overall = scores.overall;
     assert_eq!(overall.gold, 94, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.74, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.53, "recall fell:\n{scores}");
+    assert!(overall.precision() >= 0.80, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.64, "recall fell:\n{scores}");
     // The relations a title or an apposition states are the most reliable.
     let titles = scores.by_relation["leads"];
     assert!(titles.precision() >= 0.9 && titles.recall() >= 0.5, "leads:\n{scores}");

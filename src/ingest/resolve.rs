@@ -272,10 +272,31 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     for (si, s) in sentences.iter().enumerate() {
         appositions(text, s, si, &mentions[si], lex, &mut entities, &mut facts);
     }
+    shared_title_parties(text, &sentences, &mentions, &mut entities, &mut facts, lex);
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
     Analysis { sentences, mentions, entities: entities.list, facts, tags }
+}
+
+/// "Indian External Affairs Minister S. Jaishankar and National Security Advisor Ajit Doval": a
+/// title with no party of its own, coordinated with a title that has one, shares that party.
+fn shared_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+    for (si, sentence) in mentions.iter().enumerate() {
+        let people: Vec<&Resolved> = sentence.iter().filter(|r| !r.mention.in_compound && matches!(r.mention.target, Target::Person { .. })).collect();
+        for pair in people.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (Some(ta), Some(tb)) = (&a.mention.title, &b.mention.title) else { continue };
+            let (Some(party), None, None, Some(id)) = (ta.party, tb.party, &tb.body, b.entity) else { continue };
+            let between: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(|k| sentences[si].tokens[k].text(text)).collect();
+            if !matches!(between.as_slice(), ["and"] | [","]) {
+                continue;
+            }
+            let pid = lexicon_entity(lex, entities, party);
+            let relation = subordinate(&tb.text, lex.roles[tb.role].relation.clone());
+            facts.push(Fact { from: id, to: pid, relation, sentence: si });
+        }
+    }
 }
 
 /// "Iran's nuclear programme", "the Iranian nuclear programme": an issue named with the party it
