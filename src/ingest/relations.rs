@@ -336,7 +336,9 @@ impl<'a> Sentence<'a> {
 
     /// Mentions after token `at` within its clause, coordinated with the first one.
     fn objects(&self, at: usize, want: impl Fn(usize) -> bool) -> Vec<usize> {
-        let clause = self.clauses.get(at).copied().unwrap_or(0);
+        // The clause of the cue before `at`: "announced after the deal …" starts a new clause at
+        // "after", and the deal is not what was announced.
+        let clause = self.clauses.get(at.saturating_sub(1)).copied().unwrap_or(0);
         let mut out = Vec::new();
         let mut last_end: Option<usize> = None;
         for r in self.ms.iter().filter(|r| r.mention.first_token >= at) {
@@ -770,6 +772,8 @@ impl<'a> Sentence<'a> {
                 if let Some(r) = self.mention_at(j) {
                     let e = r.entity.expect("filtered");
                     if person(e) {
+                        // "Kim Yo Jong, … sister of the leader Kim Jong Un, warned": the apposition's head.
+                        let e = if found.is_empty() { self.apposition_head(e, k).unwrap_or(e) } else { e };
                         found.push(e);
                         j = r.mention.first_token;
                         // Continue over coordination only.
@@ -854,7 +858,7 @@ impl<'a> Sentence<'a> {
                     let e = r.entity.expect("filtered");
                     let said = content.iter().any(|&(from, to)| (from..to).contains(&r.mention.first_token));
                     if self.kind(e).0 == Kind::Issue && said {
-                        let ours = (r.mention.first_token.saturating_sub(4)..r.mention.first_token)
+                        let ours = (r.mention.first_token.saturating_sub(8)..r.mention.first_token)
                             .any(|k| matches!(self.words[k].to_lowercase().as_str(), "our" | "we"));
                         let holder = if ours { speaks_for.unwrap_or(sp) } else { sp };
                         positions.push(self.fact(holder, e, Relation::PositionOn));
