@@ -409,10 +409,25 @@ fn follow(merged: &HashMap<usize, usize>, mut e: usize) -> usize {
 }
 
 /// An organisation by name: the lexicon's entity of that exact name, else one of the article.
+/// A form of address before it is not part of the name ("Mr. President of the European Council").
 fn body_entity(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
+    let name = without_address(lex, name);
     match exact_lexicon(lex, name) {
         Some(e) => lexicon_entity(lex, entities, e),
         None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || entity(name, Kind::Actor, Some(EntityType::Organization))),
+    }
+}
+
+/// "Mrs. President of the European Commission" → "European Commission".
+fn without_address<'n>(lex: &Lexicon, name: &'n str) -> &'n str {
+    let words: Vec<&str> = name.split(' ').collect();
+    let honorific = words.first().is_some_and(|w| lex.is_person_prefix(w.trim_end_matches('.')));
+    if !honorific {
+        return name;
+    }
+    match name.find(" of the ").map(|i| i + 8).or_else(|| name.find(" of ").map(|i| i + 4)) {
+        Some(at) if at < name.len() => &name[at..],
+        _ => name,
     }
 }
 
