@@ -282,3 +282,13 @@ fn a_titled_head_of_a_named_body_leads_it() {
     let g = build(&[("body.txt", text)]);
     assert!(has_edge(&g, node(&g, "Rosa Quispe", Kind::Actor), Relation::Leads, node(&g, "Andean Council", Kind::Actor)));
 }
+
+#[test]
+fn a_title_resolves_to_the_leader_an_earlier_article_named() {
+    let one = "Visit\n\nChilean President Ana Reyes arrived in Lima on Monday.\n";
+    let two = "Trade\n\nThe Chilean President welcomed the 4-point trade plan.\n";
+    let g = build(&[("one.txt", one), ("two.txt", two)]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    assert!(has_edge(&g, reyes, Relation::Supports, node(&g, "4-point trade plan", Kind::Proposal)));
+    assert!(g.node(reyes).merges.iter().any(|m| m.contains("leads Chile in the graph")), "{:?}", g.node(reyes).merges);
+}

@@ -6,7 +6,7 @@ use super::article::ArticleText;
 use super::resolve::{Analysis, ArticleEntity};
 use super::resolve::Fact;
 use crate::graph::{name_key, KnowledgeGraph, NodeId};
-use crate::model::{Article, EntityType, Evidence, Kind, Node};
+use crate::model::{Article, EntityType, Evidence, Kind, Node, Relation};
 
 fn is_person(n: &Node) -> bool {
     n.kind == Kind::Expert || n.entity_type == Some(EntityType::Person)
@@ -102,6 +102,21 @@ fn single_person(graph: &KnowledgeGraph, word: &str) -> Option<NodeId> {
 }
 
 /// Whether a one-word name is a person the graph already knows (see [`single_person`]).
+/// The one person the graph says leads `party` (by its name), if there is exactly one.
+pub fn leader_of(graph: &KnowledgeGraph, party: &str) -> Option<String> {
+    let id = graph.lookup_kind(party, Kind::Actor)?;
+    let leaders: Vec<NodeId> = graph
+        .incident(id, Some(petgraph::Direction::Incoming))
+        .into_iter()
+        .filter(|&(e, from, _)| graph.edge(e).relation == Relation::Leads && is_person(graph.node(from)))
+        .map(|(_, from, _)| from)
+        .collect();
+    match leaders.as_slice() {
+        [one] => Some(graph.node(*one).name.clone()),
+        _ => None,
+    }
+}
+
 pub fn known_single_person(graph: &KnowledgeGraph, word: &str) -> bool {
     single_person(graph, word).is_some()
 }

@@ -666,6 +666,39 @@ fn appositions(
 }
 
 impl Analysis {
+    /// Resolves the head-of-state titles the article left without a holder ("The Russian
+    /// President said", in an article that never names him) to the person `leader_of` knows
+    /// leads that party from earlier articles.
+    pub fn resolve_titles_with(&mut self, lex: &Lexicon, leader_of: impl Fn(&str) -> Option<String>) {
+        for si in 0..self.mentions.len() {
+            for mi in 0..self.mentions[si].len() {
+                let r = &self.mentions[si][mi];
+                if r.entity.is_some() || r.mention.target != Target::Title {
+                    continue;
+                }
+                let Some(title) = r.mention.title.clone() else { continue };
+                let Some(party) = title.party else { continue };
+                if subordinate(&title.text, lex.roles[title.role].relation.clone()) != Relation::Leads {
+                    continue;
+                }
+                let party_name = &lex.entities[party].name;
+                let Some(name) = leader_of(party_name) else { continue };
+                let existing = self.entities.iter().position(|e| e.name == name && e.entity_type == Some(EntityType::Person));
+                let id = existing.unwrap_or_else(|| {
+                    self.entities.push(entity(&name, Kind::Actor, Some(EntityType::Person)));
+                    self.entities.len() - 1
+                });
+                let note = format!("'{}' is {name} (leads {party_name} in the graph)", title.text);
+                let e = &mut self.entities[id];
+                e.roles.insert(title.text.clone());
+                if !e.merges.contains(&note) {
+                    e.merges.push(note);
+                }
+                self.mentions[si][mi].entity = Some(id);
+            }
+        }
+    }
+
     /// Keeps the tentative one-word names that `known` accepts (a person of an earlier article)
     /// and forgets the others, before relations are extracted.
     pub fn settle_tentative(&mut self, known: impl Fn(&str) -> bool) {
