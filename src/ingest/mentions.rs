@@ -324,6 +324,7 @@ impl<'a> Scan<'a> {
             }
             let mut party = None;
             let mut body: Option<(usize, usize)> = None;
+            let mut adjective_party = false;
             // "President of Argentina Alberto Fernández", "Spokesperson for the Chinese Foreign
             // Ministry Hua Chunying": the party after "of"/"for", then the name.
             if b + 1 < self.tokens.len() && matches!(self.tok(b), "of" | "for") {
@@ -346,6 +347,8 @@ impl<'a> Scan<'a> {
                     (Some(sp), h) if h.is_none_or(|h| h < sp.end) => {
                         party = Some(sp.entity);
                         b = sp.end;
+                        // "the head of the Russian delegation": an adjective wants its noun.
+                        adjective_party = sp.form == FormKind::Demonym;
                     }
                     (_, Some(h)) => {
                         body = Some((j, h + 1));
@@ -414,7 +417,7 @@ impl<'a> Scan<'a> {
                     || party.is_some() && self.possessive_at(start + 1);
                 let next = (b < self.tokens.len()).then(|| self.tok(b));
                 let continues = next.is_some_and(|t| is_capitalised(t) || matches!(t, "of" | "for" | "-"));
-                if definite && !continues {
+                if definite && !continues && !adjective_party {
                     self.push_title(spans, start, b, r.pattern, party);
                 }
                 continue;
