@@ -24,6 +24,9 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// How many words may stand between a cue and its first object.
 const OBJECT_REACH: usize = 6;
 
+/// Words that make what follows a topic of discussion rather than a stance.
+const TOPIC_WORDS: &[&str] = &["talks", "discussed", "discussion", "discussions", "agenda", "focused", "touched", "exchanged", "conversation"];
+
 /// Cues that are a stance only with a party right after them ("warned Seoul").
 const ADJACENT_OBJECT_CUES: &[&str] = &["warned", "warns", "accused", "accuses", "accuse"];
 
@@ -857,7 +860,12 @@ impl<'a> Sentence<'a> {
                 for r in self.ms {
                     let e = r.entity.expect("filtered");
                     let said = content.iter().any(|&(from, to)| (from..to).contains(&r.mention.first_token));
-                    if self.kind(e).0 == Kind::Issue && said {
+                    // "noted that the talks focused on security guarantees": a topic of talks is
+                    // no stance.
+                    let topic = (r.mention.first_token.saturating_sub(6)..r.mention.first_token)
+                        .filter(|&k| self.clauses[k] == self.clauses[r.mention.first_token])
+                        .any(|k| TOPIC_WORDS.contains(&self.words[k].to_lowercase().as_str()));
+                    if self.kind(e).0 == Kind::Issue && said && !topic {
                         let ours = (r.mention.first_token.saturating_sub(8)..r.mention.first_token)
                             .any(|k| matches!(self.words[k].to_lowercase().as_str(), "our" | "we"));
                         let holder = if ours { speaks_for.unwrap_or(sp) } else { sp };
