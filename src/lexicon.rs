@@ -177,12 +177,57 @@ impl std::hash::Hasher for FnvHasher {
 
 /// Hash builder of the lexicon's word tables.
 pub type WordHash = std::hash::BuildHasherDefault<FnvHasher>;
-/// A set of (lower-case) words.
-pub type WordSet = HashSet<String, WordHash>;
+/// A set of (lower-case) words, with the set of their first bytes: most words looked up begin
+/// with a byte no word of the set begins with, and are turned away before any hashing.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    set: HashSet<String, WordHash>,
+    first: [u64; 4],
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut w = WordSet::default();
+        for s in iter {
+            if let Some(&b) = s.as_bytes().first() {
+                w.first[(b >> 6) as usize] |= 1 << (b & 63);
+            }
+            w.set.insert(s);
+        }
+        w
+    }
+}
+
+impl WordSet {
+    /// The words, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.set.iter()
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.set.contains(w)
+    }
+
+    /// False when no word of the set can be `w` lower-cased, judged by the first byte.
+    #[inline]
+    fn may_hold_folded(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            // an ASCII first character lower-cases to its ASCII lower case, whatever follows
+            Some(&b) if b < 0x80 => {
+                let l = b.to_ascii_lowercase();
+                self.first[(l >> 6) as usize] & (1 << (l & 63)) != 0
+            }
+            _ => true,
+        }
+    }
+}
 
 /// Whether `set` (of lower-case words) holds `w` lower-cased, without allocating for the short
 /// ASCII words that make up nearly every lookup.
 fn contains_folded(set: &WordSet, w: &str) -> bool {
+    if !set.may_hold_folded(w) {
+        return false;
+    }
     if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         return set.contains(w);
     }
