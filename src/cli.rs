@@ -352,6 +352,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Cmd::Mentions { input, format, lexicon } => {
+            crate::ner::NerModel::warm_up_bundled();
             let lexicon = lexicon.or(config()?.lexicon);
             let text = if input == "-" {
                 std::io::read_to_string(std::io::stdin())

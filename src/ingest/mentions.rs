@@ -162,10 +162,16 @@ pub fn find_mentions(text: &str, sentence: &Sentence, lex: &Lexicon) -> Vec<Ment
 /// Finds the mentions of one sentence of an article, in text order, with the tagger's reading of
 /// each token; `history` carries what the tagger read in the article's earlier sentences.
 pub fn find_mentions_tagged(text: &str, sentence: &Sentence, lex: &Lexicon, history: &mut History) -> (Vec<Mention>, Vec<NerTag>) {
+    let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+    let tags = NerModel::bundled().tag_next(&words, history);
+    find_mentions_with_tags(text, sentence, lex, tags)
+}
+
+/// [`find_mentions_tagged`] with the tagger's reading of the sentence's tokens already made
+/// (e.g. by [`tag_sentences`]).
+pub fn find_mentions_with_tags(text: &str, sentence: &Sentence, lex: &Lexicon, tags: Vec<NerTag>) -> (Vec<Mention>, Vec<NerTag>) {
     let tokens = &sentence.tokens;
-    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], ner: Vec::new(), out: Vec::new() };
-    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    scan.ner = NerModel::bundled().tag_next(&words, history);
+    let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], ner: tags, out: Vec::new() };
     let entity_spans = scan.entity_spans(sentence);
     for sp in &entity_spans {
         if sp.in_compound {
@@ -185,6 +191,17 @@ pub fn find_mentions_tagged(text: &str, sentence: &Sentence, lex: &Lexicon, hist
     scan.tagged_names();
     scan.out.sort_by_key(|m| (m.start, m.end));
     (scan.out, scan.ner)
+}
+
+/// Tags the sentences of one article in order with the bundled tagger (one document history),
+/// handing each sentence's tags to `each` as soon as they are made.
+pub fn tag_sentences(text: &str, sentences: &[Sentence], mut each: impl FnMut(Vec<NerTag>)) {
+    let model = NerModel::bundled();
+    let mut history = model.new_history();
+    for s in sentences {
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.text(text)).collect();
+        each(model.tag_next(&words, &mut history));
+    }
 }
 
 /// A lexicon match mapped onto tokens: token range, entity index, form, and whether it sits

@@ -172,10 +172,19 @@ pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) ->
     }
     rows.sort_by_key(|r| (r.0, r.1));
     match format {
-        MentionsFormat::Tsv => rows
-            .iter()
-            .map(|(s, e, t, n)| format!("{s}\t{e}\t{t}\t{}\t{n}\n", text[*s..*e].replace(['\t', '\n'], " ")))
-            .collect(),
+        MentionsFormat::Tsv => {
+            use std::fmt::Write;
+            let mut out = String::with_capacity(rows.len() * 48);
+            for (s, e, t, n) in &rows {
+                let span = &text[*s..*e];
+                if span.contains(['\t', '\n']) {
+                    let _ = writeln!(out, "{s}\t{e}\t{t}\t{}\t{n}", span.replace(['\t', '\n'], " "));
+                } else {
+                    let _ = writeln!(out, "{s}\t{e}\t{t}\t{span}\t{n}");
+                }
+            }
+            out
+        }
         MentionsFormat::Json => {
             let v: Vec<serde_json::Value> = rows
                 .iter()

@@ -9,7 +9,7 @@
 //! Matching against entities of earlier articles happens later, when the article is merged into
 //! the graph (`ingest::merge`).
 
-use super::mentions::{find_mentions_tagged, Mention, MentionType, Target};
+use super::mentions::{find_mentions_with_tags, tag_sentences, Mention, MentionType, Target};
 use crate::ner::NerTag;
 use super::text::{sentences, Sentence};
 use crate::lexicon::{FormKind, Lexicon};
@@ -99,11 +99,59 @@ fn lexicon_entity(lex: &Lexicon, entities: &mut Entities, index: usize) -> usize
 }
 
 /// Analyses an article body: sentences, mentions, entities and the facts titles and appositions give.
+/// Sentences at which [`find_all_mentions`] tags on a second thread while it reads the mentions of
+/// the sentences already tagged (below it, a thread costs more than it saves).
+const PIPELINE_SENTENCES: usize = 48;
+
+/// The mentions and the tagger's tags of every sentence. The tagger reads the sentences in order
+/// (its document history makes each sentence wait for the one before), and the rules need a
+/// sentence's tags; so on long texts the tagger runs one sentence ahead on its own thread.
+fn find_all_mentions(text: &str, sentences: &[Sentence], lex: &Lexicon) -> (Vec<Vec<Mention>>, Vec<Vec<NerTag>>) {
+    let n = sentences.len();
+    let mut raw = Vec::with_capacity(n);
+    let mut tags = Vec::with_capacity(n);
+    let mut take = |s: &Sentence, t: Vec<NerTag>| {
+        let (m, t) = find_mentions_with_tags(text, s, lex, t);
+        raw.push(m);
+        tags.push(t);
+    };
+    if n < PIPELINE_SENTENCES || std::thread::available_parallelism().map_or(true, |p| p.get() < 2) {
+        let mut i = 0;
+        tag_sentences(text, sentences, |t| {
+            take(&sentences[i], t);
+            i += 1;
+        });
+        return (raw, tags);
+    }
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<Vec<NerTag>>>();
+        scope.spawn(move || {
+            // batches that grow from one sentence (so the rules start at once) to 64 (so the
+            // threads rarely wait for each other)
+            let mut batch = Vec::new();
+            let mut size = 1;
+            tag_sentences(text, sentences, |t| {
+                batch.push(t);
+                if batch.len() >= size {
+                    // the receiver lives until every sentence has arrived
+                    let _ = tx.send(std::mem::take(&mut batch));
+                    size = (size * 2).min(64);
+                }
+            });
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        });
+        for (s, t) in sentences.iter().zip(rx.into_iter().flatten()) {
+            take(s, t);
+        }
+    });
+    (raw, tags)
+}
+
 pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let sentences = sentences(text);
-    let mut history = crate::ner::NerModel::bundled().new_history();
-    let (raw, tags): (Vec<Vec<Mention>>, Vec<Vec<NerTag>>) =
-        sentences.iter().map(|s| find_mentions_tagged(text, s, lex, &mut history)).unzip();
+    let (raw, tags) = find_all_mentions(text, &sentences, lex);
     let mut entities = Entities::default();
     let mut facts = Vec::new();
 

@@ -26,12 +26,23 @@ impl std::fmt::Debug for Clusters {
     }
 }
 
-/// Hash of a word for the cluster table (FNV-1a + SplitMix64 finaliser).
+/// Hash of a word for the cluster table, the document history and the tagger's word cache:
+/// eight bytes at a time (the length mixed in, so padding is unambiguous), then the SplitMix64
+/// finaliser.
 #[inline]
 pub fn word_key(w: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ 0x5a;
-    for &b in w.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let b = w.as_bytes();
+    let mut h = 0x5a ^ (b.len() as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(K).rotate_left(29);
     }
     mix(h)
 }

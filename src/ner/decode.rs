@@ -9,7 +9,7 @@ use super::tags::{NS, NT, START};
 /// How [`super::NerModel::tag`] searches for the best tag sequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decoder {
-    /// Exact search over second-order tag histories (49 states per token).
+    /// Exact search over second-order tag histories (the tag pairs the BIO constraint allows).
     Viterbi,
     /// Left-to-right beam search keeping this many hypotheses (1 = greedy).
     Beam(usize),
@@ -26,60 +26,89 @@ pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
 
 pub(crate) fn decode(dec: Decoder, emit: &[[f32; NT]], t1: &Trans1, t2: &Trans2, constrain: bool) -> Vec<u8> {
     match dec {
-        Decoder::Viterbi => viterbi(emit, t1, t2, constrain),
+        Decoder::Viterbi => viterbi(emit, &ViterbiTables::new(t1, t2, constrain)),
         Decoder::Beam(k) => beam(emit, t1, t2, k.max(1), constrain),
     }
 }
 
-pub(crate) fn viterbi(emit: &[[f32; NT]], t1: &Trans1, t2: &Trans2, constrain: bool) -> Vec<u8> {
+/// Lanes of the vectorised Viterbi: the tags padded to eight.
+const L: usize = 8;
+
+/// A finite "impossible" score keeps arithmetic on unreachable states harmless: they stay far
+/// below every possible path.
+const NEG: f32 = -1e30;
+
+/// The transition tables laid out for [`viterbi`] (built once per model, or per call in training).
+#[derive(Clone, Debug)]
+pub(crate) struct ViterbiTables {
+    /// t2 over the next tag, by (tag before last, last tag).
+    t2v: [[[f32; L]; NS]; NS],
+    /// The same vectors by (last tag, tag before it), for the forward pass.
+    t2t: [[[f32; L]; NS]; NS],
+    t1v: [[f32; L]; NS],
+    /// 0 where the next tag may follow, else NEG.
+    mask: [[f32; L]; NS],
+    /// t2 at the sentence start.
+    first: [f32; NT],
+}
+
+impl ViterbiTables {
+    pub(crate) fn new(t1: &Trans1, t2: &Trans2, constrain: bool) -> ViterbiTables {
+        let pad = |row: &[f32; NT]| -> [f32; L] { std::array::from_fn(|y| if y < NT { row[y] } else { NEG }) };
+        let t2v: [[[f32; L]; NS]; NS] = std::array::from_fn(|a| std::array::from_fn(|b| pad(&t2[a][b])));
+        let t2t = std::array::from_fn(|b| std::array::from_fn(|a| t2v[a][b]));
+        let mask: [[f32; L]; NS] =
+            std::array::from_fn(|a| std::array::from_fn(|y| if y < NT && (!constrain || allowed(a, y)) { 0.0 } else { NEG }));
+        let first = std::array::from_fn(|y| t2[START][START][y]);
+        ViterbiTables { t2v, t2t, t1v: std::array::from_fn(|a| pad(&t1[a])), mask, first }
+    }
+}
+
+/// Exact second-order Viterbi. Per token and previous tag `y1`, the scores of all next tags are
+/// one eight-lane vector (`[f32; 8]`, which the compiler keeps in SIMD registers), maximised over
+/// the tag before `y1`; forbidden tag pairs are masked out.
+#[allow(clippy::needless_range_loop)]
+pub(crate) fn viterbi(emit: &[[f32; NT]], tables: &ViterbiTables) -> Vec<u8> {
     let n = emit.len();
     if n == 0 {
         return Vec::new();
     }
-    // A finite "impossible" score keeps the inner loop free of branches; impossible paths stay
-    // far below every possible one.
-    const NEG: f32 = -1e30;
-    let ok: [[bool; NT]; NS] = std::array::from_fn(|a| std::array::from_fn(|y| !constrain || allowed(a, y)));
-    // delta[y1][y]: best score of a prefix ending in (y1 at i-1, y at i).
-    let mut delta = [[NEG; NT]; NS];
+    let ViterbiTables { t2v, t2t, t1v, mask, first } = tables;
+    let pad = |row: &[f32; NT]| -> [f32; L] { std::array::from_fn(|y| if y < NT { row[y] } else { NEG }) };
+    // d[y1][y2]: best score of a prefix ending in (y2 at i-1, y1 at i); y2 may be START.
+    let mut d = [[NEG; NS]; L];
     for y in 0..NT {
-        if ok[START][y] {
-            delta[START][y] = emit[0][y] + t1[START][y] + t2[START][START][y];
+        if mask[START][y] == 0.0 {
+            d[y][START] = emit[0][y] + t1v[START][y] + first[y];
         }
     }
-    let mut back: Vec<[[u8; NT]; NT]> = Vec::with_capacity(n);
-    back.push([[0; NT]; NT]);
+    // every position's table, for the backtrace (which recomputes the arg max: cheaper than
+    // tracking it in the vector loop)
+    let mut tables: Vec<[[f32; NS]; L]> = Vec::with_capacity(n);
+    tables.push(d);
     for e in emit.iter().skip(1) {
-        let mut next = [[NEG; NT]; NS];
-        let mut bp = [[0u8; NT]; NT];
-        for y1 in 0..NT {
-            // column y1 of delta: the best prefix ending (y2, y1), for each y2
-            let col: [f32; NS] = std::array::from_fn(|y2| delta[y2][y1]);
-            if col.iter().all(|&x| x <= NEG) {
-                continue;
+        let ev = pad(e);
+        let mut next = [[NEG; NS]; L];
+        for (y1, (col, t2y1)) in d.iter().zip(t2t.iter()).take(NT).enumerate() {
+            let mut best = [f32::NEG_INFINITY; L];
+            for (&c, tv) in col.iter().zip(t2y1) {
+                for (b, &t) in best.iter_mut().zip(tv) {
+                    let s = c + t;
+                    *b = if s > *b { s } else { *b };
+                }
             }
             for y in 0..NT {
-                if !ok[y1][y] {
-                    continue;
-                }
-                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
-                for y2 in 0..NS {
-                    let s = col[y2] + t2[y2][y1][y];
-                    if s > best {
-                        best = s;
-                        arg = y2 as u8;
-                    }
-                }
-                next[y1][y] = best + e[y] + t1[y1][y];
-                bp[y1][y] = arg;
+                next[y][y1] = best[y] + ev[y] + t1v[y1][y] + mask[y1][y];
             }
         }
-        delta = next;
-        back.push(bp);
+        d = next;
+        tables.push(d);
     }
+    // the best final pair (y1 at n-2, y at n-1)
     let (mut b1, mut b, mut best) = (START, 0, f32::NEG_INFINITY);
-    for (y1, row) in delta.iter().enumerate() {
-        for (y, &s) in row.iter().enumerate() {
+    for y1 in 0..NS {
+        for y in 0..NT {
+            let s = d[y][y1];
             if s > best {
                 best = s;
                 b1 = y1;
@@ -93,7 +122,17 @@ pub(crate) fn viterbi(emit: &[[f32; NT]], t1: &Trans1, t2: &Trans2, constrain: b
         out[n - 2] = b1 as u8;
         let (mut y1, mut y) = (b1, b);
         for i in (2..n).rev() {
-            let y2 = back[i][y1][y] as usize;
+            // the tag before y1 on the best path to (y1, y): the first arg max, as the forward
+            // pass would have found it
+            let col = &tables[i - 1][y1];
+            let (mut y2, mut top) = (0, f32::NEG_INFINITY);
+            for (k, &c) in col.iter().enumerate() {
+                let s = c + t2v[k][y1][y];
+                if s > top {
+                    top = s;
+                    y2 = k;
+                }
+            }
             out[i - 2] = y2 as u8;
             y = y1;
             y1 = y2;
@@ -190,7 +229,7 @@ mod tests {
             let t2: Trans2 = std::array::from_fn(|_| std::array::from_fn(|_| std::array::from_fn(|_| rnd())));
             for constrain in [false, true] {
                 let (_, want) = brute(&emit, &t1, &t2, constrain);
-                assert_eq!(viterbi(&emit, &t1, &t2, constrain), want, "n={n} constrain={constrain}");
+                assert_eq!(viterbi(&emit, &ViterbiTables::new(&t1, &t2, constrain)), want, "n={n} constrain={constrain}");
                 // a beam wide enough to keep everything is exact too
                 assert_eq!(beam(&emit, &t1, &t2, 7usize.pow(n as u32), constrain), want);
             }

@@ -1,20 +1,22 @@
 //! Per-token features over a window of -2..+2, each hashed to a `u64` (FNV-1a over a template id
 //! and the feature's text, then a SplitMix64 finaliser), so no feature string is ever stored.
-//! Each token's own features are hashed once and salted with the window offset.
 //!
-//! Per window position: lower-case word, collapsed shape (`Xx`, `x`, `X.X.`, `d`, ...), is-title,
-//! is-upper, has-digit, prefixes and suffixes of 1–3 characters; optionally word classes (given
-//! name, role word, honorific, organisation / institution / place head word) and word-cluster path
-//! prefixes (4 and 8 bits at -2..+2, 12 and 16 bits at -1..+1). For the token itself also its full
-//! shape; lower-case bigrams (-2,-1) (-1,0) (0,+1) (+1,+2); a bias; optionally the run of
+//! A word's own features ([`WordFeats`]) are hashed once and salted with the window offset: the
+//! lower-case word and its collapsed shape (`Xx`, `x`, `X.X.`, `d`, ...) at -2..+2; is-title,
+//! is-upper, has-digit, prefixes and suffixes of 1–3 characters, word classes (given name, role
+//! word, honorific, organisation / institution / place head word) and word-cluster path prefixes
+//! at -1..+1; its full shape at 0. They depend on nothing but the word, so the tagger weighs them
+//! once per distinct word (see `NerModel`). The context features of a token
+//! ([`SentenceContext::features`]): a bias; lower-case bigrams (-2,-1) (-1,0) (0,+1) (+1,+2);
+//! shape pairs (-1,0) (0,+1) and the neighbouring words with the token's shape; the run of
 //! capitalised words around it (position, length, an organisation head word later in the run, a
-//! given name at its start, a role word or honorific before it), gazetteer labels at -1..+1, and
+//! given name at its start, a role word or honorific before it); gazetteer labels at -1..+1; and
 //! document history at -1..+1 (see [`super::history`]). The tag history features (previous tag,
 //! previous two tags) live in the dense transition tables of the model.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::clusters::{path_prefix, Clusters};
+use super::clusters::{path_prefix, word_key, Clusters};
 use super::gazetteer::{Gazetteer, WordClasses};
 use super::history::History;
 
@@ -142,7 +144,6 @@ fn class(c: char) -> char {
 
 /// What the window features need of one token.
 struct Tok {
-    word: String,
     lower: String,
     shape: String,
     full: String,
@@ -170,7 +171,6 @@ impl Tok {
         }
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         Tok {
-            word: word.to_string(),
             lower: word.to_lowercase(),
             shape,
             full,
@@ -215,7 +215,7 @@ pub fn extract_with<S: AsRef<str>>(words: &[S], gaz: Option<&Gazetteer>, out: &m
 }
 
 /// What the optional feature groups read: the lexicon gazetteer, word classes (given names, role
-/// words, head words) and word clusters.
+/// words, head words), word clusters and the document history.
 #[derive(Default, Clone, Copy)]
 pub struct Resources<'a> {
     pub gaz: Option<&'a Gazetteer>,
@@ -230,210 +230,254 @@ pub struct Resources<'a> {
 const OFFSET_SALT: [u64; 5] =
     [0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9, 0x85eb_ca77_c2b2_ae63, 0x27d4_eb2f_1656_67c5];
 
+/// A word-level feature hash `unit` seen at window offset `off` (-2..=2).
 #[inline]
-fn at(unit: u64, off: isize) -> u64 {
+pub(crate) fn at(unit: u64, off: isize) -> u64 {
     mix(unit ^ OFFSET_SALT[(off + 2) as usize])
 }
 
-/// Cluster path prefixes (in bits) used as features; the fine ones only within one word.
-const CLUSTER_COARSE: [u32; 2] = [4, 8];
-const CLUSTER_FINE: [u32; 2] = [12, 16];
+/// Cluster path prefixes (in bits) used as features at offsets -1..=1.
+const CLUSTER_PREFIXES: [u32; 4] = [4, 8, 12, 16];
 
-/// [`extract_with`], plus word-class features (given names, role words, honorifics, head words,
-/// and the run of capitalised words around the token) and word-cluster features (path prefixes of
-/// the words at -2..+2) when `res` has them.
-///
-/// Each token's own features (word, shape, affixes, cluster prefixes, classes) are hashed once;
-/// the window features combine those hashes with the offset.
-pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut SentenceFeatures) {
-    out.ids.clear();
-    out.starts.clear();
-    let n = words.len();
-    let toks: Vec<Tok> = words.iter().map(|w| Tok::new(w.as_ref())).collect();
-    // Per-token unit hashes: `units[ustart[j]..umid[j]]` go to every offset, `umid[j]..ustart[j+1]`
-    // (fine cluster prefixes) only to offsets -1..=1.
-    let mut units: Vec<u64> = Vec::with_capacity(n * 16);
-    let mut ustart: Vec<u32> = Vec::with_capacity(n + 1);
-    let mut umid: Vec<u32> = Vec::with_capacity(n);
-    let mut lower_h: Vec<u64> = Vec::with_capacity(n);
-    let cls: Vec<u8> = match res.classes {
-        Some(c) => toks
-            .iter()
-            .map(|t| {
-                let b = c.classes(&t.word, &t.lower);
-                if t.title || t.upper { b } else { b & !WordClasses::GIVEN }
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    for (j, t) in toks.iter().enumerate() {
-        ustart.push(units.len() as u32);
-        let lh = Fh::new(K_WORD).str(&t.lower).done();
-        lower_h.push(lh);
-        units.push(lh);
-        units.push(Fh::new(K_SHAPE).str(&t.shape).done());
+/// What one word brings to the features of its window, whatever its neighbours are: a pure
+/// function of the word (and the model's resources), so the tagger computes it once per distinct
+/// word and caches its weights.
+#[derive(Default, Debug, Clone)]
+pub(crate) struct WordFeats {
+    /// Lower-case word and collapsed shape: features at every offset -2..=2.
+    pub lower_h: u64,
+    pub shape_h: u64,
+    /// Flags, affixes, word classes, cluster prefixes: features at offsets -1..=1.
+    pub near: Vec<u64>,
+    /// The full shape: a feature of the token itself.
+    pub full_h: u64,
+    pub title: bool,
+    pub upper: bool,
+    /// Word-class bits (0 without word classes).
+    pub cls: u8,
+}
+
+impl WordFeats {
+    /// Computes the features of `word` into `self` (reusing its buffer).
+    pub fn compute(&mut self, word: &str, res: &Resources) {
+        let t = Tok::new(word);
+        self.near.clear();
+        self.lower_h = Fh::new(K_WORD).str(&t.lower).done();
+        self.shape_h = Fh::new(K_SHAPE).str(&t.shape).done();
+        self.full_h = Fh::new(tpl(K_FULL, 0)).str(&t.full).done();
+        self.title = t.title;
+        self.upper = t.upper;
+        let near = &mut self.near;
         if t.title {
-            units.push(Fh::new(K_TITLE).done());
+            near.push(Fh::new(K_TITLE).done());
         }
         if t.upper {
-            units.push(Fh::new(K_UPPER).done());
+            near.push(Fh::new(K_UPPER).done());
         }
         if t.digit {
-            units.push(Fh::new(K_DIGIT).done());
+            near.push(Fh::new(K_DIGIT).done());
         }
-        let w = t.word.as_str();
+        let w = word;
         let mut ends = w.char_indices().map(|(b, _)| b).skip(1).chain(std::iter::once(w.len()));
         let mut starts = w.char_indices().rev().map(|(b, _)| b);
         for k in 0..3u8 {
             match (ends.next(), starts.next()) {
                 (Some(e), Some(s)) => {
-                    units.push(Fh::new(K_PRE + k).str(&w[..e]).done());
-                    units.push(Fh::new(K_SUF + k).str(&w[s..]).done());
+                    near.push(Fh::new(K_PRE + k).str(&w[..e]).done());
+                    near.push(Fh::new(K_SUF + k).str(&w[s..]).done());
                 }
                 _ => break,
             }
         }
-        if let Some(&bits) = cls.get(j) {
-            let mut b = bits;
-            while b != 0 {
-                let k = b.trailing_zeros() as u8;
-                b &= b - 1;
-                units.push(Fh::new(K_WCLS).byte_(k).done());
+        self.cls = match res.classes {
+            Some(c) => {
+                let b = c.classes(w, &t.lower);
+                if t.title || t.upper { b } else { b & !WordClasses::GIVEN }
             }
+            None => 0,
+        };
+        let mut b = self.cls;
+        while b != 0 {
+            let k = b.trailing_zeros() as u8;
+            b &= b - 1;
+            near.push(Fh::new(K_WCLS).byte_(k).done());
         }
-        let path = res.clusters.map(|c| c.get(w));
-        match path {
+        match res.clusters.map(|c| c.get(w)) {
             Some(Some(p)) => {
-                for bits in CLUSTER_COARSE {
-                    units.push(Fh::new(K_CLUSTER).u32(path_prefix(p, bits)).done());
-                }
-                umid.push(units.len() as u32);
-                for bits in CLUSTER_FINE {
-                    units.push(Fh::new(K_CLUSTER).u32(path_prefix(p, bits)).done());
+                for bits in CLUSTER_PREFIXES {
+                    near.push(Fh::new(K_CLUSTER).u32(path_prefix(p, bits)).done());
                 }
             }
-            Some(None) => {
-                units.push(Fh::new(K_NOCLUSTER).done());
-                umid.push(units.len() as u32);
-            }
-            None => umid.push(units.len() as u32),
+            Some(None) => near.push(Fh::new(K_NOCLUSTER).done()),
+            None => {}
         }
     }
-    ustart.push(units.len() as u32);
-    let pad = |j: isize| if j < 0 { BOS } else { EOS };
-    let bos_h = Fh::new(K_WORD).str(BOS).done();
-    let eos_h = Fh::new(K_WORD).str(EOS).done();
-    let lower_at = |j: isize| -> u64 {
+
+    /// The word's features at window offset `off`.
+    pub fn at_offset(&self, off: isize, out: &mut Vec<u64>) {
+        out.push(at(self.lower_h, off));
+        out.push(at(self.shape_h, off));
+        if off.abs() <= 1 {
+            out.extend(self.near.iter().map(|&u| at(u, off)));
+        }
+        if off == 0 {
+            out.push(self.full_h);
+        }
+    }
+
+    fn capitalised(&self) -> bool {
+        self.title || self.upper
+    }
+}
+
+/// The feature of a window position `off` that falls before or after the sentence.
+pub(crate) fn pad_feature(off: isize) -> u64 {
+    Fh::new(tpl(K_PAD, off)).str(if off < 0 { BOS } else { EOS }).done()
+}
+
+/// The per-sentence context of the features that depend on more than one word.
+pub(crate) struct SentenceContext<'a> {
+    feats: &'a [&'a WordFeats],
+    /// History label counts of each capitalised token.
+    hist: Vec<Option<[u16; 7]>>,
+    run_start: Vec<usize>,
+    run_end: Vec<usize>,
+    gaz: Option<Vec<Option<(u16, bool)>>>,
+    bos_h: u64,
+    eos_h: u64,
+}
+
+impl<'a> SentenceContext<'a> {
+    /// `keys` are the words' [`word_key`]s.
+    pub fn new<S: AsRef<str>>(words: &[S], keys: &[u64], feats: &'a [&'a WordFeats], res: &Resources) -> Self {
+        let n = words.len();
+        let hist = match res.history {
+            Some(h) => feats.iter().zip(keys).map(|(f, &k)| if f.capitalised() { h.get_key(k).copied() } else { None }).collect(),
+            None => Vec::new(),
+        };
+        let mut run_start = Vec::new();
+        let mut run_end = Vec::new();
+        if res.classes.is_some() {
+            run_start.resize(n, 0);
+            run_end.resize(n, 0);
+            let mut k = 0;
+            while k < n {
+                if !feats[k].capitalised() {
+                    k += 1;
+                    continue;
+                }
+                let a = k;
+                while k < n && feats[k].capitalised() {
+                    k += 1;
+                }
+                for m in a..k {
+                    run_start[m] = a;
+                    run_end[m] = k;
+                }
+            }
+        }
+        SentenceContext {
+            feats,
+            hist,
+            run_start,
+            run_end,
+            gaz: res.gaz.map(|g| g.annotate(words)),
+            bos_h: Fh::new(K_WORD).str(BOS).done(),
+            eos_h: Fh::new(K_WORD).str(EOS).done(),
+        }
+    }
+
+    fn lower_at(&self, j: isize) -> u64 {
         if j < 0 {
-            bos_h
-        } else if j >= n as isize {
-            eos_h
+            self.bos_h
+        } else if j >= self.feats.len() as isize {
+            self.eos_h
         } else {
-            lower_h[j as usize]
-        }
-    };
-    let gaz_tags = res.gaz.map(|g| g.annotate(words));
-    let mut run_start = vec![0usize; n];
-    let mut run_end = vec![0usize; n];
-    if res.classes.is_some() {
-        let mut k = 0;
-        while k < n {
-            if !(toks[k].title || toks[k].upper) {
-                k += 1;
-                continue;
-            }
-            let a = k;
-            while k < n && (toks[k].title || toks[k].upper) {
-                k += 1;
-            }
-            for m in a..k {
-                run_start[m] = a;
-                run_end[m] = k;
-            }
+            self.feats[j as usize].lower_h
         }
     }
-    for i in 0..n as isize {
-        out.starts.push(out.ids.len() as u32);
-        let f = &mut out.ids;
-        f.push(Fh::new(K_BIAS).done());
-        for off in -2isize..=2 {
-            let j = i + off;
-            if j < 0 || j >= n as isize {
-                f.push(Fh::new(tpl(K_PAD, off)).str(pad(j)).done());
-                continue;
-            }
-            let j = j as usize;
-            let end = if off.abs() <= 1 { ustart[j + 1] } else { umid[j] };
-            for &u in &units[ustart[j] as usize..end as usize] {
-                f.push(at(u, off));
-            }
+
+    fn shape_at(&self, j: isize) -> u64 {
+        if j < 0 || j >= self.feats.len() as isize {
+            0x1234
+        } else {
+            self.feats[j as usize].shape_h
         }
-        let iu = i as usize;
-        f.push(Fh::new(tpl(K_FULL, 0)).str(&toks[iu].full).done());
+    }
+
+    /// The features of token `i` that combine words or read the sentence, the gazetteer or the
+    /// document history: bias, lower-case bigrams, shape pairs, the capitalised run around it,
+    /// gazetteer labels and history labels at -1..=1.
+    pub fn features(&self, i: usize, res: &Resources, f: &mut Vec<u64>) {
+        let n = self.feats.len();
+        let ii = i as isize;
+        f.push(Fh::new(K_BIAS).done());
         for (slot, a) in [(0u64, -2isize), (1, -1), (2, 0), (3, 1)] {
-            let (x, y) = (lower_at(i + a), lower_at(i + a + 1));
+            let (x, y) = (self.lower_at(ii + a), self.lower_at(ii + a + 1));
             f.push(mix(x.rotate_left(23) ^ y ^ (K_BIGRAM as u64 * 5 + slot).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
-        if !cls.is_empty() && (toks[iu].title || toks[iu].upper) {
+        // shape pairs: (-1, 0), (0, +1), and the word beside the token with its shape
+        let (sp, s0, sn) = (self.shape_at(ii - 1), self.shape_at(ii), self.shape_at(ii + 1));
+        f.push(mix(sp.rotate_left(7) ^ s0 ^ 0x4444_0001));
+        f.push(mix(s0.rotate_left(7) ^ sn ^ 0x4444_0002));
+        f.push(mix(self.lower_at(ii - 1).rotate_left(7) ^ s0 ^ 0x4444_0003));
+        f.push(mix(s0.rotate_left(7) ^ self.lower_at(ii + 1) ^ 0x4444_0004));
+        let me = self.feats[i];
+        if !self.run_start.is_empty() && me.capitalised() {
             // the run of capitalised words around the token
-            let (a, b) = (run_start[iu], run_end[iu]);
+            let (a, b) = (self.run_start[i], self.run_end[i]);
             let len = (b - a).min(4) as u8;
-            let pos = if b - a == 1 { b'U' } else if iu == a { b'B' } else if iu + 1 == b { b'L' } else { b'I' };
+            let pos = if b - a == 1 { b'U' } else if i == a { b'B' } else if i + 1 == b { b'L' } else { b'I' };
             f.push(Fh::new(tpl(K_RUN, 0)).byte_(pos).byte_(len).done());
-            let later = cls[iu..b].iter().fold(0u8, |m, &c| m | c) & 0b1100; // org / inst head word from here on
+            let later = self.feats[i..b].iter().fold(0u8, |m, w| m | w.cls) & 0b1100; // org / inst head word from here on
             if later != 0 {
                 f.push(Fh::new(tpl(K_RUN, 1)).byte_(later).done());
             }
-            if cls[a] & WordClasses::GIVEN != 0 {
+            if self.feats[a].cls & WordClasses::GIVEN != 0 {
                 f.push(Fh::new(tpl(K_RUN, 2)).byte_(pos).done());
             }
             if a > 0 {
-                let before = cls[a - 1] & 0b11; // role word or honorific right before the run
+                let before = self.feats[a - 1].cls & 0b11; // role word or honorific right before the run
                 if before != 0 {
                     f.push(Fh::new(tpl(K_RUN, -1)).byte_(before).byte_(pos).done());
                 }
             }
         }
-        if let Some(h) = res.history {
+        if !self.hist.is_empty() {
             for off in -1isize..=1 {
-                let j = i + off;
+                let j = ii + off;
                 if j < 0 || j >= n as isize {
                     continue;
                 }
-                let t = &toks[j as usize];
-                if !(t.title || t.upper) {
+                let Some(c) = &self.hist[j as usize] else { continue };
+                let total: u16 = c[..4].iter().sum();
+                if total == 0 {
                     continue;
                 }
-                if let Some(c) = h.get(&t.word) {
-                    let total: u16 = c[..4].iter().sum();
-                    if total == 0 {
-                        continue;
+                let best = (0..4).max_by_key(|&k| (c[k], 3 - k)).unwrap() as u8;
+                f.push(Fh::new(tpl(K_HIST, off)).byte_(best).done());
+                if off == 0 {
+                    for k in 0..3u8 {
+                        if c[k as usize] > 0 {
+                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'h').byte_(k).done());
+                        }
                     }
-                    let best = (0..4).max_by_key(|&k| (c[k], 3 - k)).unwrap() as u8;
-                    f.push(Fh::new(tpl(K_HIST, off)).byte_(best).done());
-                    if off == 0 {
-                        for k in 0..3u8 {
-                            if c[k as usize] > 0 {
-                                f.push(Fh::new(tpl(K_HIST, off)).byte_(b'h').byte_(k).done());
-                            }
-                        }
-                        f.push(Fh::new(tpl(K_HIST, off)).byte_(best).byte_(total.min(3) as u8).done());
-                        let ends: u16 = c[4..].iter().sum();
-                        if ends > 0 {
-                            let e = (4..7).max_by_key(|&k| (c[k], 7 - k)).unwrap() as u8;
-                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'e').byte_(e).done());
-                        }
-                        // an entity word that never ended one: the head of a longer name
-                        if c[..3].iter().sum::<u16>() > 0 && ends == 0 {
-                            f.push(Fh::new(tpl(K_HIST, off)).byte_(b'n').done());
-                        }
+                    f.push(Fh::new(tpl(K_HIST, off)).byte_(best).byte_(total.min(3) as u8).done());
+                    let ends: u16 = c[4..].iter().sum();
+                    if ends > 0 {
+                        let e = (4..7).max_by_key(|&k| (c[k], 7 - k)).unwrap() as u8;
+                        f.push(Fh::new(tpl(K_HIST, off)).byte_(b'e').byte_(e).done());
+                    }
+                    // an entity word that never ended one: the head of a longer name
+                    if c[..3].iter().sum::<u16>() > 0 && ends == 0 {
+                        f.push(Fh::new(tpl(K_HIST, off)).byte_(b'n').done());
                     }
                 }
             }
         }
-        if let (Some(g), Some(gz)) = (&gaz_tags, res.gaz) {
+        if let (Some(g), Some(gz)) = (&self.gaz, res.gaz) {
             for off in -1isize..=1 {
-                let j = i + off;
+                let j = ii + off;
                 if j < 0 || j >= n as isize {
                     continue;
                 }
@@ -446,6 +490,39 @@ pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut Senten
                 }
             }
         }
+    }
+}
+
+/// Extracts every feature of every token of `words` into `out` (cleared first): the words'
+/// own features at window offsets -2..=2 (see [`WordFeats`]), padding outside the sentence, and
+/// the context features ([`SentenceContext::features`]). Training reads this; the tagger sums the
+/// same features' weights faster, per distinct word.
+pub fn extract_all<S: AsRef<str>>(words: &[S], res: &Resources, out: &mut SentenceFeatures) {
+    out.ids.clear();
+    out.starts.clear();
+    let n = words.len();
+    let feats: Vec<WordFeats> = words
+        .iter()
+        .map(|w| {
+            let mut f = WordFeats::default();
+            f.compute(w.as_ref(), res);
+            f
+        })
+        .collect();
+    let refs: Vec<&WordFeats> = feats.iter().collect();
+    let keys: Vec<u64> = words.iter().map(|w| word_key(w.as_ref())).collect();
+    let ctx = SentenceContext::new(words, &keys, &refs, res);
+    for i in 0..n {
+        out.starts.push(out.ids.len() as u32);
+        for off in -2isize..=2 {
+            let j = i as isize + off;
+            if j < 0 || j >= n as isize {
+                out.ids.push(pad_feature(off));
+            } else {
+                feats[j as usize].at_offset(off, &mut out.ids);
+            }
+        }
+        ctx.features(i, res, &mut out.ids);
     }
     out.starts.push(out.ids.len() as u32);
 }
@@ -482,3 +559,4 @@ mod tests {
         assert_eq!(a.len(), 2);
     }
 }
+

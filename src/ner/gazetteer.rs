@@ -33,7 +33,7 @@ impl Gazetteer {
     /// Built from the bundled lexicon, once.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_lexicon(&Lexicon::builtin()))
+        G.get_or_init(|| Gazetteer::from_lexicon(Lexicon::shared()))
     }
 
     pub fn from_lexicon(lex: &Lexicon) -> Gazetteer {
@@ -152,7 +152,7 @@ impl WordClasses {
 
     pub fn builtin() -> &'static WordClasses {
         static W: OnceLock<WordClasses> = OnceLock::new();
-        W.get_or_init(|| WordClasses::new(&Lexicon::builtin(), GIVEN_NAMES))
+        W.get_or_init(|| WordClasses::new(Lexicon::shared(), GIVEN_NAMES))
     }
 
     pub fn new(lex: &Lexicon, given_names: &str) -> WordClasses {

@@ -36,10 +36,16 @@ impl History {
     /// Entries 0–2: inside a person / organization / place; 3: outside any entity; 4–6: the last
     /// word of a person / organization / place.
     pub fn get(&self, word: &str) -> Option<&[u16; 7]> {
+        self.get_key(word_key(word))
+    }
+
+    /// [`History::get`] by the word's [`word_key`].
+    #[inline]
+    pub fn get_key(&self, key: u64) -> Option<&[u16; 7]> {
         if self.counts.is_empty() {
             return None;
         }
-        self.counts.get(&word_key(word))
+        self.counts.get(&key)
     }
 
     /// Records one tagged sentence (tag indices, as [`NerTag::index`]).

@@ -5,23 +5,27 @@
 //! scale (zig-zag varints, so small weights take one byte), and the transition tables as `f32`.
 //! Models come out of [`super::train`] already quantised, so save → load is exact.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::decode::{decode, Decoder, Trans1, Trans2};
+use super::decode::{decode, viterbi, Decoder, Trans1, Trans2, ViterbiTables};
 use super::clusters::Clusters;
-use super::features::{extract_all, Resources, IdBuild, SentenceFeatures};
+use super::features::{pad_feature, IdBuild, Resources, SentenceContext, WordFeats};
+#[cfg(test)]
+use super::features::{extract_all, SentenceFeatures};
 use super::gazetteer::{Gazetteer, WordClasses};
 use super::history::History;
 use super::tags::{NerTag, NS, NT};
 use super::NerError;
 
 const MAGIC: &[u8; 8] = b"NGNERMDL";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 static BUNDLED_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
 static BUNDLED: OnceLock<NerModel> = OnceLock::new();
@@ -30,8 +34,13 @@ static BUNDLED: OnceLock<NerModel> = OnceLock::new();
 /// from many threads.
 #[derive(Clone)]
 pub struct NerModel {
-    pub(crate) weights: HashMap<u64, [f32; NT], IdBuild>,
+    /// Quantised weights: the real weight is `q * scale`.
+    pub(crate) weights: HashMap<u64, [i16; NT], IdBuild>,
     pub(crate) scale: f32,
+    /// Identifies the weights for the per-thread word cache (clones share it: same weights).
+    id: u64,
+    /// The transition tables laid out for the Viterbi search, made on first use.
+    viterbi: OnceLock<Box<ViterbiTables>>,
     pub(crate) t1: Trans1,
     pub(crate) t2: Trans2,
     pub(crate) decoder: Decoder,
@@ -86,6 +95,16 @@ impl NerModel {
         })
     }
 
+    /// Starts decoding the bundled model (and building the lexicon tables its features read) on
+    /// another thread, so that a command can parse its input meanwhile; [`NerModel::bundled`]
+    /// waits for it.
+    pub fn warm_up_bundled() {
+        std::thread::spawn(|| {
+            let m = NerModel::bundled();
+            let _ = m.resources();
+        });
+    }
+
     /// Reads a model file.
     pub fn load(path: &Path) -> Result<NerModel, NerError> {
         let bytes = std::fs::read(path).map_err(|source| NerError::Io { path: path.into(), source })?;
@@ -138,10 +157,8 @@ impl NerModel {
         if words.is_empty() {
             return Vec::new();
         }
-        let mut feats = SentenceFeatures::default();
-        extract_all(words, &Resources { history, ..self.resources() }, &mut feats);
-        let emit = self.emissions(&feats);
-        decode(self.decoder, &emit, &self.t1, &self.t2, self.constrain)
+        let emit = self.fast_emissions(words, &Resources { history, ..self.resources() });
+        self.decode(&emit)
             .into_iter()
             .map(|i| NerTag::from_index(i as usize))
             .collect()
@@ -156,20 +173,124 @@ impl NerModel {
         }
     }
 
+    fn decode(&self, emit: &[[f32; NT]]) -> Vec<u8> {
+        match self.decoder {
+            Decoder::Viterbi => {
+                let tables = self.viterbi.get_or_init(|| Box::new(ViterbiTables::new(&self.t1, &self.t2, self.constrain)));
+                viterbi(emit, tables)
+            }
+            _ => decode(self.decoder, emit, &self.t1, &self.t2, self.constrain),
+        }
+    }
+
+    /// Adds the weights of `ids` to `acc`.
+    #[inline]
+    fn add_weights(&self, ids: &[u64], acc: &mut [i32; NT]) {
+        for id in ids {
+            if let Some(w) = self.weights.get(id) {
+                for (a, &b) in acc.iter_mut().zip(w) {
+                    *a += b as i32;
+                }
+            }
+        }
+    }
+
+    fn to_scores(&self, acc: &[i32; NT]) -> [f32; NT] {
+        acc.map(|x| x as f32 * self.scale)
+    }
+
+    /// Emission scores from extracted features (the reference the fast path must equal).
+    #[cfg(test)]
     pub(crate) fn emissions(&self, feats: &SentenceFeatures) -> Vec<[f32; NT]> {
         (0..feats.len())
             .map(|i| {
-                let mut s = [0f32; NT];
-                for id in feats.token(i) {
-                    if let Some(w) = self.weights.get(id) {
-                        for (a, b) in s.iter_mut().zip(w) {
+                let mut acc = [0i32; NT];
+                self.add_weights(feats.token(i), &mut acc);
+                self.to_scores(&acc)
+            })
+            .collect()
+    }
+
+    /// Emission scores of a sentence: the same sums as [`extract_all`] + [`NerModel::emissions`],
+    /// but each distinct word's features are extracted and weighed once per thread and cached (a
+    /// word's own features at each window offset depend on nothing else), so a token costs five
+    /// cache look-ups plus its few context features.
+    pub(crate) fn fast_emissions(&self, words: &[&str], res: &Resources) -> Vec<[f32; NT]> {
+        WORD_CACHE.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            let cache = &mut *cache;
+            if cache.model != self.id || cache.rows.len() >= WordCache::MAX_WORDS {
+                cache.clear(self);
+            }
+            let mut idx = Vec::with_capacity(words.len());
+            let keys: Vec<u64> = words.iter().map(|w| super::clusters::word_key(w)).collect();
+            for (w, &key) in words.iter().zip(&keys) {
+                let row = match cache.index.get(&key) {
+                    Some(&r) => r,
+                    None => {
+                        let r = cache.rows.len() as u32;
+                        cache.rows.push(self.weigh_word(w, res, &mut cache.scratch));
+                        cache.index.insert(key, r);
+                        r
+                    }
+                };
+                idx.push(row as usize);
+            }
+            let feats: Vec<&WordFeats> = idx.iter().map(|&r| &cache.rows[r].feats).collect();
+            let ctx = SentenceContext::new(words, &keys, &feats, res);
+            let n = words.len();
+            let mut ids = Vec::with_capacity(32);
+            (0..n)
+                .map(|i| {
+                    let mut acc = [0i32; NT];
+                    for off in -2isize..=2 {
+                        let j = i as isize + off;
+                        let part = if j < 0 || j >= n as isize {
+                            &cache.pads[(off + 2) as usize]
+                        } else {
+                            &cache.rows[idx[j as usize]].at[(off + 2) as usize]
+                        };
+                        for (a, b) in acc.iter_mut().zip(part) {
                             *a += b;
                         }
                     }
-                }
-                s
-            })
-            .collect()
+                    ids.clear();
+                    ctx.features(i, res, &mut ids);
+                    self.add_weights(&ids, &mut acc);
+                    self.to_scores(&acc)
+                })
+                .collect()
+        })
+    }
+
+    /// A word's features and the sums of their weights at each window offset.
+    fn weigh_word(&self, w: &str, res: &Resources, scratch: &mut Vec<u64>) -> CachedWord {
+        let mut feats = WordFeats::default();
+        feats.compute(w, res);
+        let at = std::array::from_fn(|k| {
+            scratch.clear();
+            feats.at_offset(k as isize - 2, scratch);
+            let mut acc = [0i32; NT];
+            self.add_weights(scratch, &mut acc);
+            acc
+        });
+        CachedWord { feats, at }
+    }
+
+    /// Drops the features whose largest weight (in absolute value) is below `min_weight`, making
+    /// the model smaller and faster; returns how many were dropped.
+    pub fn prune(&mut self, min_weight: f32) -> usize {
+        let min_q = (min_weight / self.scale).round() as i32;
+        let before = self.weights.len();
+        self.weights.retain(|_, w| w.iter().any(|&x| (x as i32).abs() >= min_q));
+        self.weights.shrink_to_fit();
+        self.id = next_id();
+        before - self.weights.len()
+    }
+
+    /// The largest weight (in absolute value).
+    pub fn max_weight(&self) -> f32 {
+        self.weights.values().flat_map(|w| w.iter()).map(|&x| (x as i32).abs()).max().unwrap_or(0) as f32 * self.scale
     }
 
     /// Number of weighted features.
@@ -184,6 +305,7 @@ impl NerModel {
     /// Changes the search used by [`NerModel::tag`] (the model file records the one it was trained with).
     pub fn set_decoder(&mut self, decoder: Decoder) {
         self.decoder = decoder;
+        self.viterbi = OnceLock::new();
     }
 
     /// Builds a model from averaged weights: quantises them to `i16` steps of one scale and drops
@@ -211,10 +333,10 @@ impl NerModel {
         for (k, w) in features {
             let q = w.map(|x| (x / scale).round() as i16);
             if q.iter().any(|&x| x != 0) {
-                weights.insert(k, q.map(|x| x as f32 * scale));
+                weights.insert(k, q);
             }
         }
-        NerModel { weights, scale, t1, t2, decoder, constrain, gazetteer, word_classes, clusters, history }
+        NerModel { weights, scale, id: next_id(), viterbi: OnceLock::new(), t1, t2, decoder, constrain, gazetteer, word_classes, clusters, history }
     }
 
     /// The weight-wise mean of models trained alike (e.g. with different shuffling seeds): a
@@ -228,7 +350,7 @@ impl NerModel {
             for (key, w) in &m.weights {
                 let e = sum.entry(*key).or_insert([0.0; NT]);
                 for t in 0..NT {
-                    e[t] += w[t] / k;
+                    e[t] += w[t] as f32 * m.scale / k;
                 }
             }
             for (dst, src) in t1.iter_mut().flatten().zip(m.t1.iter().flatten()) {
@@ -244,7 +366,7 @@ impl NerModel {
 
     /// The model file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<(&u64, &[f32; NT])> = self.weights.iter().collect();
+        let mut keys: Vec<(&u64, &[i16; NT])> = self.weights.iter().collect();
         keys.sort_unstable_by_key(|(k, _)| **k);
         let mut key_deltas = Vec::with_capacity(keys.len());
         let mut weights = Vec::with_capacity(keys.len() * NT);
@@ -252,7 +374,7 @@ impl NerModel {
         for (k, w) in keys {
             key_deltas.push(k - last);
             last = *k;
-            weights.extend(w.iter().map(|x| (x / self.scale).round() as i16));
+            weights.extend_from_slice(w);
         }
         let mut ckeys: Vec<(u64, u32)> =
             self.clusters.as_ref().map(|c| c.map.iter().map(|(k, p)| (*k, *p)).collect()).unwrap_or_default();
@@ -318,7 +440,7 @@ impl NerModel {
         for (i, d) in body.key_deltas.iter().enumerate() {
             key = key.wrapping_add(*d);
             let row = &body.weights[i * NT..(i + 1) * NT];
-            weights.insert(key, std::array::from_fn(|t| row[t] as f32 * body.scale));
+            weights.insert(key, std::array::from_fn(|t| row[t]));
         }
         let t1: Trans1 = std::array::from_fn(|a| std::array::from_fn(|t| body.t1[a * NT + t]));
         let t2: Trans2 =
@@ -339,6 +461,8 @@ impl NerModel {
         Ok(NerModel {
             weights,
             scale: body.scale,
+            id: next_id(),
+            viterbi: OnceLock::new(),
             t1,
             t2,
             decoder,
@@ -349,6 +473,48 @@ impl NerModel {
             history: body.history,
         })
     }
+}
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A word's features and their summed weights at window offsets -2..=2.
+struct CachedWord {
+    feats: WordFeats,
+    at: [[i32; NT]; 5],
+}
+
+/// Per-thread cache of [`CachedWord`]s for one model.
+#[derive(Default)]
+struct WordCache {
+    model: u64,
+    index: HashMap<u64, u32, IdBuild>,
+    rows: Vec<CachedWord>,
+    /// Weights of the padding features at each offset.
+    pads: [[i32; NT]; 5],
+    scratch: Vec<u64>,
+}
+
+impl WordCache {
+    /// Distinct words kept before the cache starts afresh (about 40 MB at most).
+    const MAX_WORDS: usize = 1 << 18;
+
+    fn clear(&mut self, model: &NerModel) {
+        self.model = model.id;
+        self.index.clear();
+        self.rows.clear();
+        self.pads = std::array::from_fn(|k| {
+            let mut acc = [0i32; NT];
+            model.add_weights(&[pad_feature(k as isize - 2)], &mut acc);
+            acc
+        });
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
 }
 
 #[cfg(test)]
@@ -412,6 +578,26 @@ mod tests {
         let mut h = m.new_history();
         let one: Vec<_> = doc.iter().map(|s| m.tag_next(s, &mut h)).collect();
         assert_eq!(one, tags);
+    }
+
+    #[test]
+    fn cached_emissions_equal_extracted_ones() {
+        let m = NerModel::bundled();
+        let doc = [
+            "Egyptian President Hosni Mubarak met Prime Minister Ehud Olmert in Cairo on Monday .",
+            "Mubarak said the talks , held at the U.N. Security Council 's request , would continue .",
+            "Mr. Olmert 's office said 1,000 troops left the Gaza Strip ; Hamas called it a \"victory\" .",
+            "Mubarak",
+        ];
+        let mut h = m.new_history();
+        for (round, s) in doc.iter().chain(doc.iter()).enumerate() {
+            let words: Vec<&str> = s.split(' ').collect();
+            let res = Resources { history: Some(&h), ..m.resources() };
+            let mut feats = SentenceFeatures::default();
+            extract_all(&words, &res, &mut feats);
+            assert_eq!(m.fast_emissions(&words, &res), m.emissions(&feats), "round {round}: {s}");
+            m.tag_next(&words, &mut h);
+        }
     }
 
     #[test]

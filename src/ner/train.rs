@@ -58,7 +58,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 7, seed: 1, min_count: 3, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true, word_classes: true, runs: 3, clusters: None, margin: 0.0, history: 10 }
+        TrainOptions { epochs: 7, seed: 1, min_count: 5, decoder: Decoder::Viterbi, constrain: true, min_weight: 0.0, gazetteer: true, word_classes: true, runs: 3, clusters: None, margin: 0.0, history: 10 }
     }
 }
 
