@@ -23,6 +23,9 @@ pub struct Csr {
     edges: Vec<u32>,
 }
 
+/// How many lists of a level [`Csr::shortest_path`] touches at a time.
+const TOUCH_BATCH: usize = 16;
+
 /// Direction bit of a half-edge in [`Csr::targets`].
 const OUT: u32 = 1 << 31;
 const NODE: u32 = OUT - 1;
@@ -154,9 +157,11 @@ impl Csr {
         }
     }
 
-    /// Reads the start of each list of `frontier` before the level is expanded. These loads are
-    /// independent, so the CPU overlaps their cache misses, where expanding node after node
-    /// would wait for each list in turn (a list is too long for the CPU to look ahead past it).
+    /// Reads the start of each list of `frontier`, a batch of a level about to be expanded.
+    /// These loads are independent, so the CPU overlaps their cache misses, where expanding
+    /// node after node would wait for each list in turn (a list is too long for the CPU to look
+    /// ahead past it). Batches, not whole levels: the last level usually meets the other side
+    /// within its first few nodes.
     fn touch_lists(&self, frontier: &[u32]) {
         let mut acc = 0u32;
         for &u in frontier {
@@ -177,8 +182,8 @@ impl Csr {
     ///
     /// On a big graph the search is bound by memory latency, not by instructions: both
     /// searches share one array of per-node slots (which side reached the node, and from
-    /// where), so reaching a node costs one cache line, and each level's lists are touched
-    /// before it is expanded (see [`Csr::touch_lists`]).
+    /// where), so reaching a node costs one cache line, and the lists of a level are touched in
+    /// batches before they are expanded (see [`Csr::touch_lists`]).
     pub fn shortest_path(&self, a: u32, b: u32, max: Option<usize>) -> Option<Vec<u32>> {
         if a == b {
             return Some(vec![a]);
@@ -203,9 +208,11 @@ impl Csr {
                 }
                 let expand_a = self.lighter(&fa.current, &fb.current);
                 let (me, mine, theirs) = if expand_a { (&mut *fa, mark_a, mark_b) } else { (&mut *fb, mark_b, mark_a) };
-                self.touch_lists(&me.current);
                 me.next.clear();
-                'level: for &u in &me.current {
+                'level: for (i, &u) in me.current.iter().enumerate() {
+                    if i % TOUCH_BATCH == 0 {
+                        self.touch_lists(&me.current[i..me.current.len().min(i + TOUCH_BATCH)]);
+                    }
                     for &t in &self.targets[self.range(u)] {
                         let w = t & NODE;
                         let slot = &mut slots[w as usize];
