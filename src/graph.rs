@@ -159,7 +159,7 @@ impl KnowledgeGraph {
     /// Reads what the views of these nodes and edges will read (node records and names, edge
     /// records), without using it. On a big graph each is a likely cache miss; independent
     /// reads let the CPU overlap them, where building the views one by one waits for each.
-    pub fn touch(&self, nodes: impl IntoIterator<Item = NodeId>, edges: impl IntoIterator<Item = EdgeId>) {
+    pub(crate) fn touch(&self, nodes: impl IntoIterator<Item = NodeId>, edges: impl IntoIterator<Item = EdgeId>) {
         let mut acc = 0usize;
         for id in nodes {
             let n = &self.graph[id];

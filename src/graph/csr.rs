@@ -183,7 +183,7 @@ impl Csr {
     /// On a big graph the search is bound by memory latency, not by instructions: both
     /// searches share one array of per-node slots (which side reached the node, and from
     /// where), so reaching a node costs one cache line, and the lists of a level are touched in
-    /// batches before they are expanded (see [`Csr::touch_lists`]).
+    /// batches before they are expanded, so that their cache misses overlap.
     pub fn shortest_path(&self, a: u32, b: u32, max: Option<usize>) -> Option<Vec<u32>> {
         if a == b {
             return Some(vec![a]);
