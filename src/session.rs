@@ -44,8 +44,9 @@ pub const MAX_SOURCE_DEPTH: usize = 16;
 #[allow(clippy::large_enum_variant)] // a handful per statement; boxing buys nothing
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
-    /// A query result and the format in force when it was made.
-    Result { result: QueryResult, format: Format },
+    /// A query result and the format in force when it was made (shared with
+    /// [`Session::last_result`], not copied).
+    Result { result: Arc<QueryResult>, format: Format },
     /// A message from a command (`saved graph to …`, help text, an ingest report); printed as
     /// `{"message": …}` when the format is JSON.
     Message { text: String, json: bool },
@@ -166,7 +167,7 @@ pub struct Session {
     /// How results are printed.
     pub format: Format,
     /// The last query result, for `export`.
-    pub last_result: Option<QueryResult>,
+    pub last_result: Option<Arc<QueryResult>>,
     /// Bumped whenever the graph is replaced or extended (`load`, `ingest`), so that front ends
     /// know when to refresh what they derived from it (completion names).
     pub generation: u64,
@@ -242,7 +243,8 @@ impl Session {
         match statement {
             Statement::Query(q) => {
                 let result = eval_with(&self.graph, q, self.cancel.as_deref()).map_err(ErrorKind::Eval)?;
-                self.last_result = Some(result.clone());
+                let result = Arc::new(result);
+                self.last_result = Some(Arc::clone(&result));
                 Ok(Output::Result { result, format: self.format })
             }
             Statement::Command(c) => Ok(match self.command(c)? {
@@ -329,7 +331,7 @@ impl Session {
         if all {
             return Ok(Subgraph::whole(&self.graph));
         }
-        match &self.last_result {
+        match self.last_result.as_deref() {
             Some(QueryResult::Stats { .. }) => {
                 Err("the last result (stats) has no nodes to export; run a query first, or add --all".into())
             }

@@ -5,9 +5,9 @@
 //! away from that endpoint, and the edge's id in a parallel array (only read to name the edges
 //! of an answer): 16 bytes per edge in all. Each node's list is in edge-id (insertion) order, so
 //! results are deterministic. Paths come back as node sequences; [`Csr::edge_between`] names
-//! each hop's edge. Traversal scratch space (visited stamps, parents, frontiers) lives in a
-//! thread-local pool reused across queries: a query allocates nothing proportional to the graph;
-//! "visited" is a generation stamp, so nothing is cleared between queries either.
+//! each hop's edge. Traversal scratch space (a visited mark and a parent per node, frontiers)
+//! lives in a thread-local pool reused across queries: a query allocates nothing proportional to
+//! the graph; "visited" is a generation mark, so nothing is cleared between queries either.
 
 use std::cell::RefCell;
 
@@ -22,6 +22,9 @@ pub struct Csr {
     /// The edge id of each half-edge.
     edges: Vec<u32>,
 }
+
+/// How many lists of a level [`Csr::shortest_path`] touches at a time.
+const TOUCH_BATCH: usize = 16;
 
 /// Direction bit of a half-edge in [`Csr::targets`].
 const OUT: u32 = 1 << 31;
@@ -96,10 +99,7 @@ impl Csr {
     /// graph), so that the first queries do not pay for page faults.
     pub fn prepare_scratch(&self) {
         with_scratch(self.node_count(), |s| {
-            for side in &mut s.sides {
-                side.stamp.fill(0);
-                side.parent.fill(0);
-            }
+            s.slots.fill(Slot::default());
             s.generation = 0;
         })
     }
@@ -132,6 +132,44 @@ impl Csr {
         self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize
     }
 
+    /// Whether frontier `a` has no more half-edges than frontier `b`, reading only as many
+    /// degrees as the answer needs: the side whose running total is smaller is summed next, and
+    /// the answer is known as soon as one side is complete and the other has passed it. (Every
+    /// degree read is a likely cache miss on a big graph; the heavier frontier is rarely summed
+    /// in full.)
+    fn lighter(&self, a: &[u32], b: &[u32]) -> bool {
+        let (mut wa, mut wb, mut i, mut j) = (0usize, 0usize, 0, 0);
+        loop {
+            let (a_done, b_done) = (i == a.len(), j == b.len());
+            if a_done && wa <= wb {
+                return true;
+            }
+            if b_done && wa > wb {
+                return false;
+            }
+            if !a_done && (b_done || wa <= wb) {
+                wa += self.degree(a[i]);
+                i += 1;
+            } else {
+                wb += self.degree(b[j]);
+                j += 1;
+            }
+        }
+    }
+
+    /// Reads the start of each list of `frontier`, a batch of a level about to be expanded.
+    /// These loads are independent, so the CPU overlaps their cache misses, where expanding
+    /// node after node would wait for each list in turn (a list is too long for the CPU to look
+    /// ahead past it). Batches, not whole levels: the last level usually meets the other side
+    /// within its first few nodes.
+    fn touch_lists(&self, frontier: &[u32]) {
+        let mut acc = 0u32;
+        for &u in frontier {
+            acc ^= self.targets.get(self.offsets[u as usize] as usize).copied().unwrap_or(0);
+        }
+        std::hint::black_box(acc);
+    }
+
     /// A shortest path from `a` to `b` over the undirected view, by bidirectional BFS (each
     /// round expands the side whose frontier has fewer half-edges). `None` when there is no
     /// path of at most `max` hops. The path is its nodes, `a` first and `b` last (`[a]` when
@@ -141,6 +179,11 @@ impl Csr {
     /// the other side when it is first reached, so the first join found while expanding a level
     /// necessarily lands on the other side's current frontier, and every join in that level
     /// would give the same length (`la + lb + 1`). No distance array is needed.
+    ///
+    /// On a big graph the search is bound by memory latency, not by instructions: both
+    /// searches share one array of per-node slots (which side reached the node, and from
+    /// where), so reaching a node costs one cache line, and the lists of a level are touched in
+    /// batches before they are expanded, so that their cache misses overlap.
     pub fn shortest_path(&self, a: u32, b: u32, max: Option<usize>) -> Option<Vec<u32>> {
         if a == b {
             return Some(vec![a]);
@@ -150,50 +193,48 @@ impl Csr {
             return None;
         }
         with_scratch(self.node_count(), |s| {
-            let gen = s.next_generation();
-            let [fa, fb] = &mut s.sides;
-            fa.start(a, gen);
-            fb.start(b, gen);
+            let (mark_a, mark_b) = s.next_marks();
+            let Scratch { slots, frontiers: [fa, fb], .. } = s;
+            slots[a as usize].mark = mark_a;
+            slots[b as usize].mark = mark_b;
+            fa.start(a);
+            fb.start(b);
             // The joining hop (A's side, B's side).
             let mut best: Option<(u32, u32)> = None;
-            let (mut la, mut lb) = (0usize, 0usize);
-            while !fa.frontier.is_empty() && !fb.frontier.is_empty() {
-                if la + lb >= max {
+            let mut hops = 0usize;
+            while !fa.current.is_empty() && !fb.current.is_empty() {
+                if hops >= max {
                     return None;
                 }
-                let work_a: usize = fa.frontier.iter().map(|&v| self.degree(v)).sum();
-                let work_b: usize = fb.frontier.iter().map(|&v| self.degree(v)).sum();
-                let expand_a = work_a <= work_b;
-                let (me, other) = if expand_a { (&mut *fa, &*fb) } else { (&mut *fb, &*fa) };
+                let expand_a = self.lighter(&fa.current, &fb.current);
+                let (me, mine, theirs) = if expand_a { (&mut *fa, mark_a, mark_b) } else { (&mut *fb, mark_b, mark_a) };
                 me.next.clear();
-                'level: for i in 0..me.frontier.len() {
-                    let u = me.frontier[i];
+                'level: for (i, &u) in me.current.iter().enumerate() {
+                    if i % TOUCH_BATCH == 0 {
+                        self.touch_lists(&me.current[i..me.current.len().min(i + TOUCH_BATCH)]);
+                    }
                     for &t in &self.targets[self.range(u)] {
                         let w = t & NODE;
-                        if other.stamp[w as usize] == gen {
+                        let slot = &mut slots[w as usize];
+                        if slot.mark == theirs {
                             best = Some(if expand_a { (u, w) } else { (w, u) });
                             break 'level;
                         }
-                        if me.stamp[w as usize] != gen {
-                            me.stamp[w as usize] = gen;
-                            me.parent[w as usize] = u;
+                        if slot.mark != mine {
+                            *slot = Slot { mark: mine, parent: u };
                             me.next.push(w);
                         }
                     }
                 }
-                std::mem::swap(&mut me.frontier, &mut me.next);
-                if expand_a {
-                    la += 1;
-                } else {
-                    lb += 1;
-                }
+                std::mem::swap(&mut me.current, &mut me.next);
+                hops += 1;
                 if let Some((x, y)) = best {
-                    let mut nodes = Vec::with_capacity(la + lb + 1);
+                    let mut nodes = Vec::with_capacity(hops + 1);
                     // A's half: from x back to a.
                     let mut v = x;
                     nodes.push(v);
                     while v != a {
-                        v = fa.parent[v as usize];
+                        v = slots[v as usize].parent;
                         nodes.push(v);
                     }
                     nodes.reverse();
@@ -201,7 +242,7 @@ impl Csr {
                     let mut v = y;
                     nodes.push(v);
                     while v != b {
-                        v = fb.parent[v as usize];
+                        v = slots[v as usize].parent;
                         nodes.push(v);
                     }
                     return Some(nodes);
@@ -215,22 +256,23 @@ impl Csr {
     /// following the half-edges `follow` allows.
     pub fn count_within(&self, center: u32, depth: usize, follow: Follow) -> usize {
         with_scratch(self.node_count(), |s| {
-            let gen = s.next_generation();
-            let side = &mut s.sides[0];
-            side.start(center, gen);
+            let (mark, _) = s.next_marks();
+            let Scratch { slots, frontiers: [side, _], .. } = s;
+            slots[center as usize].mark = mark;
+            side.start(center);
             let mut count = 0usize;
             for _ in 0..depth {
                 side.next.clear();
-                for i in 0..side.frontier.len() {
-                    let u = side.frontier[i];
+                for &u in &side.current {
                     for &t in &self.targets[self.range(u)] {
                         if !follow.allows(t) {
                             continue;
                         }
-                        let w = (t & NODE) as usize;
-                        if side.stamp[w] != gen {
-                            side.stamp[w] = gen;
-                            side.next.push(w as u32);
+                        let w = t & NODE;
+                        let slot = &mut slots[w as usize];
+                        if slot.mark != mark {
+                            slot.mark = mark;
+                            side.next.push(w);
                         }
                     }
                 }
@@ -238,56 +280,61 @@ impl Csr {
                 if side.next.is_empty() {
                     break;
                 }
-                std::mem::swap(&mut side.frontier, &mut side.next);
+                std::mem::swap(&mut side.current, &mut side.next);
             }
             count
         })
     }
 }
 
-/// One search direction's scratch space.
+/// A node's scratch entry: `mark` says which search of which query reached it, `parent` is the
+/// node it was reached from (meaningful only while `mark` is current). One struct, so that
+/// reaching a node touches one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    mark: u32,
+    parent: u32,
+}
+
+/// One search direction's frontiers: the level being expanded and the one being found.
 #[derive(Default)]
-struct Side {
-    /// `stamp[v] == generation` ⇔ `v` was reached in the current query.
-    stamp: Vec<u32>,
-    parent: Vec<u32>,
-    frontier: Vec<u32>,
+struct Frontier {
+    current: Vec<u32>,
     next: Vec<u32>,
 }
 
-impl Side {
-    fn start(&mut self, v: u32, gen: u32) {
-        self.stamp[v as usize] = gen;
-        self.frontier.clear();
-        self.frontier.push(v);
+impl Frontier {
+    fn start(&mut self, v: u32) {
+        self.current.clear();
+        self.current.push(v);
     }
 }
 
+/// Traversal scratch space, one per thread.
 #[derive(Default)]
 struct Scratch {
+    /// The last mark handed out; every query takes two fresh ones (one per search direction),
+    /// so a slot with an older mark was not reached by the current query.
     generation: u32,
-    sides: [Side; 2],
+    slots: Vec<Slot>,
+    frontiers: [Frontier; 2],
 }
 
 impl Scratch {
-    fn next_generation(&mut self) -> u32 {
-        self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 {
-            for side in &mut self.sides {
-                side.stamp.fill(0);
-            }
-            self.generation = 1;
+    /// Two marks no slot carries yet: one for each direction of a search.
+    fn next_marks(&mut self) -> (u32, u32) {
+        if self.generation > u32::MAX - 2 {
+            self.slots.fill(Slot::default());
+            self.generation = 0;
         }
-        self.generation
+        self.generation += 2;
+        (self.generation - 1, self.generation)
     }
 
     fn ensure(&mut self, n: usize) {
-        for side in &mut self.sides {
-            if side.stamp.len() < n {
-                // Fresh zeroed allocations (calloc): pages are only touched when used.
-                side.stamp = vec![0; n];
-                side.parent = vec![0; n];
-            }
+        if self.slots.len() < n {
+            // A fresh zeroed allocation (calloc): pages are only touched when used.
+            self.slots = vec![Slot::default(); n];
         }
     }
 }
@@ -402,7 +449,7 @@ mod tests {
     }
 
     #[test]
-    fn generation_wrap_clears_stamps() {
+    fn generation_wrap_clears_marks() {
         let edges = [(0u32, 1u32), (1, 2)];
         let csr = Csr::build(4, edges.len(), |i| edges[i]);
         SCRATCH.with(|s| s.borrow_mut().generation = u32::MAX - 2);

@@ -241,6 +241,7 @@ impl Ctx<'_> {
     }
 
     fn path_view(&self, hops: &[RawHop]) -> PathView {
+        self.g.touch(hops.iter().flat_map(|h| [h.0, h.1]), hops.iter().map(|h| h.2));
         PathView { hops: hops.iter().map(|&h| self.hop(h)).collect() }
     }
 
