@@ -127,6 +127,32 @@ impl Csr {
         self.targets[self.range(v)].iter().map(|&t| (t & NODE, t & OUT != 0))
     }
 
+    /// Hops from `from` to every node over the undirected view (`u32::MAX` where unreachable),
+    /// stopping once `stop` is reached. Allocates one array over the graph: meant for graphs
+    /// small enough for the typed-preference path search, which it bounds.
+    pub fn distances_from(&self, from: u32, stop: u32) -> Vec<u32> {
+        let mut dist = vec![u32::MAX; self.node_count()];
+        dist[from as usize] = 0;
+        let mut frontier = vec![from];
+        let mut next = Vec::new();
+        let mut level = 0;
+        while !frontier.is_empty() && dist[stop as usize] == u32::MAX {
+            level += 1;
+            next.clear();
+            for &u in &frontier {
+                for &t in &self.targets[self.range(u)] {
+                    let w = (t & NODE) as usize;
+                    if dist[w] == u32::MAX {
+                        dist[w] = level;
+                        next.push(w as u32);
+                    }
+                }
+            }
+            std::mem::swap(&mut frontier, &mut next);
+        }
+        dist
+    }
+
     #[inline]
     fn range(&self, v: u32) -> std::ops::Range<usize> {
         self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize

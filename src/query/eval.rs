@@ -347,6 +347,32 @@ impl PathSpace<'_, '_> {
         blocked_steps: &HashSet<(NodeId, NodeId)>,
         max: Option<usize>,
     ) -> Result<Option<Vec<RawHop>>, EvalError> {
+        self.shortest_within(a, b, blocked, blocked_steps, max, None)
+    }
+
+    /// The cheapest unfiltered, undirected, hop-counted path: the same answer as [`Self::shortest`]
+    /// (each hop outweighs any tie-break), but only nodes on some shortest path are expanded, as
+    /// a BFS from `b` over the compact adjacency tells them.
+    fn shortest_unfiltered(&self, a: NodeId, b: NodeId) -> Result<Option<Vec<RawHop>>, EvalError> {
+        let dist = self.cx.g.csr().distances_from(b.index() as u32, a.index() as u32);
+        let d = dist[a.index()];
+        if d == u32::MAX || self.max.is_some_and(|m| d as usize > m) {
+            return Ok(None);
+        }
+        self.shortest_within(a, b, &HashSet::new(), &HashSet::new(), self.max, Some(&dist))
+    }
+
+    /// [`Self::shortest`], expanding only nodes within `to_b` (hops to `b`) of a shortest path.
+    fn shortest_within(
+        &self,
+        a: NodeId,
+        b: NodeId,
+        blocked: &HashSet<NodeId>,
+        blocked_steps: &HashSet<(NodeId, NodeId)>,
+        max: Option<usize>,
+        to_b: Option<&[u32]>,
+    ) -> Result<Option<Vec<RawHop>>, EvalError> {
+        let on_shortest = |hops: usize, v: NodeId| to_b.is_none_or(|dist| (hops as u64) + dist[v.index()] as u64 <= dist[a.index()] as u64);
         let mut best: HashMap<NodeId, (f64, usize)> = HashMap::from([(a, (0.0, 0))]);
         let mut prev: HashMap<NodeId, RawHop> = HashMap::new();
         let mut heap = BinaryHeap::from([Queued { cost: 0.0, seq: 0, node: a }]);
@@ -365,7 +391,7 @@ impl PathSpace<'_, '_> {
                 continue;
             }
             for (e, other, fw) in self.steps(cur) {
-                if done.contains(&other) || blocked.contains(&other) || blocked_steps.contains(&(cur, other)) {
+                if done.contains(&other) || blocked.contains(&other) || blocked_steps.contains(&(cur, other)) || !on_shortest(hops + 1, other) {
                     continue;
                 }
                 let c = cost + self.cost(e);
@@ -533,15 +559,12 @@ fn path(cx: &Ctx, a: NodeId, b: NodeId, o: &PathOptions) -> Result<QueryResult, 
     let mut truncated = None;
     // On a big graph the compact adjacency's bidirectional BFS answers in microseconds; on a
     // news-sized one the search below can afford to prefer typed relations among equal lengths.
-    let plain = cx.g.edge_count() >= BFS_FAST_PATH_EDGES
-        && *cx.f == Filters::default()
-        && !o.directed
-        && !space.weighted
-        && space.avoid.is_empty()
-        && via.is_none();
+    let unfiltered = *cx.f == Filters::default() && !o.directed && !space.weighted && space.avoid.is_empty() && via.is_none();
+    let plain = cx.g.edge_count() >= BFS_FAST_PATH_EDGES && unfiltered;
     let raw: Vec<Vec<RawHop>> = match o.mode {
         // Unfiltered: bidirectional BFS on the graph's compact adjacency.
         PathMode::Shortest if plain => csr_shortest_path(cx.g, a, b, max).into_iter().collect(),
+        PathMode::Shortest if unfiltered => space.shortest_unfiltered(a, b)?.into_iter().collect(),
         PathMode::Shortest => space.shortest_via(a, b, via)?.into_iter().collect(),
         PathMode::K(k) => space.k_shortest(a, b, k, via)?,
         PathMode::AllShortest => {
