@@ -634,7 +634,7 @@ impl<'a> Sentence<'a> {
                 r.mention.possessive && !r.mention.in_compound && r.mention.end_token < k && k <= r.mention.end_token + 4
             });
             let Some(owner) = owner.and_then(|r| r.entity).filter(|&e| actor(e)) else { continue };
-            // "Michel's call for direct contact with …" is a demand, not a call.
+            // "the envoy's call for direct contact with …" is a demand, not a call.
             if self.words.get(k + 1).is_some_and(|w| *w == "for") {
                 continue;
             }
@@ -756,7 +756,7 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            // "said Zhang"; but "told Michel" names who was told.
+            // "said Okafor"; but "told Okafor" names who was told.
             let addressed = matches!(w.to_lowercase().as_str(), "told" | "tells" | "tell");
             if let Some(r) = self.mention_at(k + 1).filter(|_| !addressed) {
                 let e = r.entity.expect("filtered");
@@ -828,7 +828,7 @@ impl<'a> Sentence<'a> {
         state.last_speaker = Some((speakers.clone(), self.si));
         for &sp in &speakers {
             if self.kind(sp).0 == Kind::Actor {
-                // "Putin stressed that Kiev continued its efforts to sabotage the Minsk agreements":
+                // "The President stressed that Pristina continued its efforts to sabotage the accord":
                 // who accuses a party of working against an agreement stands against that party
                 // and for the agreement.
                 let accusing = content.iter().any(|&(from, to)| (from..to.min(n)).any(|k| self.accusatory(k)));

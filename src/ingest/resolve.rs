@@ -368,8 +368,8 @@ fn qualified_issue_aliases(text: &str, mentions: &[Vec<Resolved>], entities: &mu
 /// president") to the one person of the article who holds it: the person the article gives that
 /// title and party, else the one person with that title word. A head-of-state title of a party
 /// nobody in the article leads goes to the one person named in full without any title or
-/// affiliation, when the article opens with them and names few people (a readout's "Vladimir
-/// Putin had a call with … The President of Russia said"); they then lead it.
+/// affiliation, when the article opens with them and names few people (a readout's "Milan
+/// Jovic had a call with … The President of Serbia said"); they then lead it.
 fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
     let people: Vec<usize> = (0..entities.list.len())
         .filter(|&i| {
@@ -411,7 +411,7 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                         .filter(|&p| !entities.list[p].single_name && entities.list[p].roles.is_empty() && !affiliated(facts, p))
                         .collect();
                     // Only in a short cast, and only the person the article opens with, named
-                    // again later: the protagonist of a readout ("Vladimir Putin had a telephone
+                    // again later: the protagonist of a readout ("Milan Jovic had a telephone
                     // conversation with …").
                     let named: Vec<usize> = people.iter().copied().filter(|&p| !entities.list[p].single_name).collect();
                     // Everyone else is accounted for by a title or an affiliation of their own.
