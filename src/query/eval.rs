@@ -1079,6 +1079,52 @@ mod tests {
 
     /// Parses and evaluates `input` over the fixture graph; compares the text rendering (or the
     /// error message) with `expected`.
+    /// The bounded search `path` uses below the BFS threshold picks, among the shortest paths, one
+    /// that prefers typed relations as much as any of `--all-shortest` (same length, no larger
+    /// tie-break cost), on random graphs with mixed relations.
+    #[test]
+    fn bounded_typed_search_finds_a_best_shortest_path() {
+        let relations = [Relation::MentionedWith, Relation::Leads, Relation::Supports, Relation::CommentedOn];
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut g = KnowledgeGraph::new();
+        let ids: Vec<NodeId> = (0..300).map(|i| g.upsert(&format!("n{i}"), Kind::Actor, Some(EntityType::State))).collect();
+        for k in 0..700 {
+            let (a, b) = (ids[next() % ids.len()], ids[next() % ids.len()]);
+            let text = format!("Sentence {k}.");
+            let ev = Evidence { article: "r".into(), sentence: k, start: 0, end: text.len(), text };
+            g.add_evidence(a, b, relations[next() % relations.len()].clone(), ev);
+        }
+        let tie = |p: &PathView| -> f64 {
+            p.hops.iter().map(|h| 1.0 - h.edge.relation.parse::<Relation>().expect("known relation").cue_confidence()).sum()
+        };
+        let paths = |q: &str| match parse_line(q, 1) {
+            Ok(Some(Statement::Query(q))) => match eval(&g, &q).expect("evaluates") {
+                QueryResult::Path { paths, .. } => paths,
+                other => panic!("not a path: {other:?}"),
+            },
+            other => panic!("not a query: {other:?}"),
+        };
+        let mut compared = 0;
+        for _ in 0..60 {
+            let (a, b) = (next() % 300, next() % 300);
+            if a == b {
+                continue;
+            }
+            let one = paths(&format!("path n{a} n{b}"));
+            let all = paths(&format!("path n{a} n{b} --all-shortest"));
+            assert_eq!(one.len().min(1), all.len().min(1), "n{a} n{b}: found by one search only");
+            let (Some(p), Some(best)) = (one.first(), all.iter().map(tie).reduce(f64::min)) else { continue };
+            assert_eq!(p.hops.len(), all[0].hops.len(), "n{a} n{b}: not a shortest path");
+            assert!(tie(p) <= best + 1e-9, "n{a} n{b}: a more typed shortest path exists");
+            compared += 1;
+        }
+        assert!(compared > 30, "too few connected pairs: {compared}");
+    }
+
     fn check(input: &str, expected: &str) {
         let g = graph();
         let got = match parse_line(input, 1) {
