@@ -2,14 +2,18 @@
 //! `tests/relgold` and ten more in `tests/reldev` (see their READMEs). A regression guard: the
 //! figures may only go up.
 
-use newsgraph::evaluation::evaluate_relations;
+use newsgraph::evaluation::{evaluate_relations, RelationScores};
 use newsgraph::lexicon::Lexicon;
 use std::path::Path;
 
+fn scores_of(folder: &str) -> RelationScores {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    evaluate_relations(&dir, &Lexicon::builtin()).expect("gold folder reads")
+}
+
 #[test]
 fn relation_precision_and_recall_hold_on_held_out_articles() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relgold");
-    let scores = evaluate_relations(&dir, &Lexicon::builtin()).expect("gold folder reads");
+    let scores = scores_of("tests/relgold");
     let overall = scores.overall;
     assert_eq!(overall.gold, 94, "the gold file changed; update this guard");
     assert!(overall.precision() >= 0.80, "precision fell:\n{scores}");
@@ -21,8 +25,7 @@ fn relation_precision_and_recall_hold_on_held_out_articles() {
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_second_set() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reldev");
-    let scores = evaluate_relations(&dir, &Lexicon::builtin()).expect("gold folder reads");
+    let scores = scores_of("tests/reldev");
     let overall = scores.overall;
     assert_eq!(overall.gold, 130, "the gold file changed; update this guard");
     assert!(overall.precision() >= 0.78, "precision fell:\n{scores}");
