@@ -101,6 +101,10 @@ struct LexiconFile {
     not_names: Vec<String>,
     #[serde(default)]
     person_prefixes: Vec<String>,
+    #[serde(default)]
+    portfolio_words: Vec<String>,
+    #[serde(default)]
+    rank_words: Vec<String>,
 }
 
 /// How a lexicon surface form refers to its entity.
@@ -153,6 +157,8 @@ pub struct Lexicon {
     name_connectors: WordSet,
     not_names: WordSet,
     person_prefixes: WordSet,
+    portfolio_words: WordSet,
+    rank_words: WordSet,
     demonym_lookup: HashMap<String, usize, WordHash>,
     role_words: WordSet,
 }
@@ -383,6 +389,8 @@ impl Lexicon {
             name_connectors: lower_set(file.name_connectors),
             not_names: lower_set(file.not_names),
             person_prefixes: lower_set(file.person_prefixes),
+            portfolio_words: lower_set(file.portfolio_words),
+            rank_words: lower_set(file.rank_words),
             demonym_lookup,
         })
     }
@@ -487,6 +495,15 @@ impl Lexicon {
     /// Honorifics that introduce a person ("Mr", "Dr").
     pub fn is_person_prefix(&self, w: &str) -> bool {
         contains_folded(&self.person_prefixes, w.trim_end_matches('.'))
+    }
+    /// The last word of a minister's portfolio ("Defense", "Affairs", "Transformation"): in
+    /// "Secretary of National Defense Delfin Lorenzana" the name starts after it.
+    pub fn is_portfolio_word(&self, w: &str) -> bool {
+        contains_folded(&self.portfolio_words, w)
+    }
+    /// A military or police rank written out before a name ("Lieutenant General", "Admiral").
+    pub fn is_rank_word(&self, w: &str) -> bool {
+        contains_folded(&self.rank_words, w)
     }
 }
 

@@ -11,6 +11,7 @@ use super::text::{self, Sentence, Token};
 use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind};
 use crate::ner::history::History;
+use crate::ner::gazetteer::WordClasses;
 use crate::ner::{NerModel, NerTag, NerType};
 
 /// The coarse type of a mention, as `newsgraph mentions` prints it.
@@ -371,6 +372,31 @@ impl<'a> Scan<'a> {
                         body = Some((j, h + 1));
                         b = h + 1;
                     }
+                    // "Head of the DPR Denis Pushilin", "Secretary of National Defense Delfin
+                    // Lorenzana": an unknown portfolio or body, then a person the tagger or a
+                    // given name marks; an acronym there names the body.
+                    (None, None) => {
+                        let person_at = (j + 1..k).find(|&p| {
+                            p + 1 < self.tokens.len()
+                                && is_name_token(self.tok(p))
+                                && is_name_token(self.tok(p + 1))
+                                && (matches!(self.ner[p], NerTag::B(NerType::Person)) || WordClasses::builtin().is_given_name(self.tok(p)))
+                        });
+                        // Else the name starts after the portfolio's last word.
+                        let after_portfolio = || {
+                            (j..k).rev().find(|&q| self.lex.is_portfolio_word(self.tok(q))).map(|q| q + 1).filter(|&p| {
+                                p + 1 < self.tokens.len() && is_name_token(self.tok(p)) && is_name_token(self.tok(p + 1))
+                            })
+                        };
+                        let person_at = person_at.or_else(after_portfolio);
+                        if let Some(p) = person_at.filter(|&p| (j..p).all(|q| is_capitalised(self.tok(q)))) {
+                            let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
+                            if acronym {
+                                body = Some((j, p));
+                            }
+                            b = p;
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -543,6 +569,13 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let starts_with_head = self.lex.is_institution_word(self.tok(i)) || self.lex.is_organization_word(self.tok(i));
+            // "Treaty of Friendship, Cooperation and Mutual Assistance", "Agreement on Political
+            // Cooperation, Free Trade and Strategic Partnership": a capitalised proposal noun
+            // with "of"/"on" and a capitalised name opens a proposal's title.
+            let titled_proposal = self.lex.is_proposal_word(self.tok(i))
+                && i + 2 < n
+                && matches!(self.tok(i + 1), "of" | "on" | "On")
+                && (is_capitalised(self.tok(i + 2)) || self.tok(i + 2) == "the" && i + 3 < n && is_capitalised(self.tok(i + 3)));
             let mut j = i + 1;
             let mut last_cap = i;
             while j < n && !self.covered[j] && !compound(j) {
@@ -552,6 +585,10 @@ impl<'a> Scan<'a> {
                 if is_capitalised(t) && self.lex.is_not_name(t) && !self.lex.is_role_word(t) && !next_cap {
                     break;
                 }
+                if titled_proposal && j == i + 1 {
+                    j += 1;
+                    continue;
+                }
                 if is_capitalised(t) {
                     last_cap = j;
                     j += 1;
@@ -559,6 +596,7 @@ impl<'a> Scan<'a> {
                     && j + 1 < n
                     && (is_capitalised(self.tok(j + 1)) || self.tok(j + 1) == "the" && j + 2 < n && is_capitalised(self.tok(j + 2)))
                     && !(matches!(t, "and" | "&") && !self.and_continues_name(i, j, spans))
+                    && !(titled_proposal && t == "and" && spans.iter().any(|s| !s.in_compound && s.first == j + 1))
                 {
                     j += 1;
                 } else if matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}")
@@ -567,7 +605,14 @@ impl<'a> Scan<'a> {
                     && (j + 1..(j + 5).min(n)).any(|k| self.lex.is_body_word(self.tok(k)))
                 {
                     j += 1;
-                } else if t == "," && starts_with_head && j + 1 < n && is_capitalised(self.tok(j + 1)) && self.comma_list_continues(j + 1) {
+                } else if titled_proposal
+                    && t == "and"
+                    && j + 1 < n
+                    && is_capitalised(self.tok(j + 1))
+                    && !spans.iter().any(|s| !s.in_compound && s.first == j + 1)
+                {
+                    j += 1;
+                } else if t == "," && (starts_with_head || titled_proposal) && j + 1 < n && is_capitalised(self.tok(j + 1)) && self.comma_list_continues(j + 1) {
                     j += 1;
                 } else {
                     break;
@@ -576,7 +621,7 @@ impl<'a> Scan<'a> {
             let mut end = last_cap + 1;
             // "International Monetary Fund Managing Director …", "European Commission Ursula …":
             // the body's name ends at its last head word unless "of"/"for" continues it.
-            if let Some(h) = (i..end).rev().find(|&k| self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k))) {
+            if let Some(h) = (i..end).rev().find(|&k| !titled_proposal && (self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k)))) {
                 if h + 1 < end && !matches!(self.tok(h + 1), "of" | "for" | "and" | "'s" | "\u{2019}s" | "'") {
                     end = h + 1;
                 }
@@ -585,6 +630,8 @@ impl<'a> Scan<'a> {
             let has = |f: &dyn Fn(&str) -> bool| words.iter().any(|w| f(w));
             let class = if end - i < 2 {
                 None
+            } else if titled_proposal && end > i + 2 {
+                Some((Kind::Proposal, MentionType::Proposal))
             } else if has(&|w| self.lex.is_institution_word(w)) {
                 Some((Kind::Institution, MentionType::Organization))
             } else if has(&|w| self.lex.is_organization_word(w)) {
@@ -624,7 +671,8 @@ impl<'a> Scan<'a> {
         if !(i..j).any(|k| self.lex.is_body_word(self.tok(k))) || self.tok(j + 1) == "the" {
             return false;
         }
-        if spans.iter().any(|s| !s.in_compound && s.first == j + 1) {
+        // "… of the General Staff and Deputy Chief …": a title after "and" starts a new phrase.
+        if spans.iter().any(|s| !s.in_compound && s.first == j + 1) || self.lex.is_role_word(self.tok(j + 1)) {
             return false;
         }
         let mut k = j + 1;
@@ -879,8 +927,13 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
-            let prefixed = self.lex.is_person_prefix(t) && i + 1 < n && is_name_token(self.tok(i + 1));
-            let from = if prefixed { i + 1 } else { i };
+            // Honorifics and ranks, possibly several ("Lieutenant General", "Gen. Sir").
+            let mut after = i;
+            while after < n && (self.lex.is_person_prefix(self.tok(after)) || self.lex.is_rank_word(self.tok(after))) {
+                after += 1;
+            }
+            let prefixed = after > i && after < n && is_name_token(self.tok(after));
+            let from = if prefixed { after } else { i };
             if !prefixed && (!is_name_token(t) || self.lex.is_not_name(t.trim_end_matches('.'))) {
                 i += 1;
                 continue;
@@ -915,8 +968,15 @@ impl<'a> Scan<'a> {
             if described && !body && ner != Some(NerType::Person) {
                 ner = Some(NerType::Person);
             }
+            // "Inspector" in "Inspector General Lieutenant General …" is part of a title.
+            let before_rank = single && !prefixed && end < n && self.lex.is_rank_word(self.tok(end));
             let (mention_type, target) = match ner {
-                _ if before_body => (MentionType::Other, Target::Unlinked),
+                _ if before_body || before_rank => (MentionType::Other, Target::Unlinked),
+                // A rank or honorific before several name words is a person whatever the tagger
+                // read ("Lieutenant General Franco Nemesio Gacal").
+                Some(NerType::Organization | NerType::Place) if prefixed && !single && !place && !body => {
+                    (MentionType::Person, Target::Person { name, single, tagged: true })
+                }
                 // "Caspian Sea", "Belt and Road": a place's head word vetoes the tagger's person.
                 Some(NerType::Person) if place || body => (MentionType::Other, Target::Unlinked),
                 Some(NerType::Person) => (MentionType::Person, Target::Person { name, single, tagged: true }),

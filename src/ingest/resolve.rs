@@ -337,7 +337,9 @@ fn shared_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Reso
             let (Some(ta), Some(tb)) = (&a.mention.title, &b.mention.title) else { continue };
             let (Some(party), None, None, Some(id)) = (ta.party, tb.party, &tb.body, b.entity) else { continue };
             let between: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(|k| sentences[si].tokens[k].text(text)).collect();
-            if !matches!(between.as_slice(), ["and"] | [","]) {
+            // "Minister of the Interior B" names its own scope.
+            let own_scope = tb.text.split(' ').any(|w| matches!(w, "of" | "for"));
+            if !matches!(between.as_slice(), ["and"] | [","]) || own_scope {
                 continue;
             }
             let pid = lexicon_entity(lex, entities, party);
@@ -382,8 +384,14 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
     };
     let first_person = mentions.iter().flatten().filter_map(|r| r.entity).find(|e| people.contains(e));
     let mut mentions_of = vec![0usize; entities.list.len()];
-    for e in mentions.iter().flatten().filter_map(|r| r.entity) {
-        mentions_of[e] += 1;
+    let mut first_seen = vec![(usize::MAX, 0); entities.list.len()];
+    for (si, sentence) in mentions.iter().enumerate() {
+        for r in sentence {
+            if let Some(e) = r.entity {
+                mentions_of[e] += 1;
+                first_seen[e] = first_seen[e].min((si, r.mention.first_token));
+            }
+        }
     }
     for (si, sentence) in mentions.iter_mut().enumerate() {
         for r in sentence.iter_mut().filter(|r| r.mention.target == Target::Title) {
@@ -414,8 +422,11 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                     // again later: the protagonist of a readout ("Milan Jovic had a telephone
                     // conversation with …").
                     let named: Vec<usize> = people.iter().copied().filter(|&p| !entities.list[p].single_name).collect();
-                    // Everyone else is accounted for by a title or an affiliation of their own.
-                    let others_placed = named.iter().all(|&p| Some(p) == first_person || affiliated(facts, p));
+                    // Everyone else named so far is accounted for by a title or an affiliation of
+                    // their own; people introduced in later sentences cannot be what it refers to.
+                    let here = (si, r.mention.first_token);
+                    let others_placed =
+                        named.iter().all(|&p| Some(p) == first_person || affiliated(facts, p) || first_seen[p].0 > here.0);
                     let chosen = first_person
                         .filter(|p| free.contains(p) && named.len() <= 3 && mentions_of[*p] >= 2 && others_placed);
                     if let Some(one) = chosen {

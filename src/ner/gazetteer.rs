@@ -175,6 +175,11 @@ impl WordClasses {
         WordClasses { given, lower }
     }
 
+    /// Whether `word`, as written, is a common given name ("Denis", "Fatima").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains_key(&seq_hash(&[word]))
+    }
+
     /// The class bits of a word, given its lower-case form too.
     #[inline]
     pub fn classes(&self, word: &str, lower: &str) -> u8 {
