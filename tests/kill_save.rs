@@ -95,22 +95,17 @@ fn kill_during_saves(ext: &str, seed: u64) {
     let span_us = (full.as_micros() as u64 * 11 / 10).max(1);
     let mut rng = Rng(seed ^ 0xdead_beef);
     let (mut saw_old, mut saw_new) = (0, 0);
-    for round in 0..KILLS {
+    let mut kill_after = |round: usize, delay: Duration, saw_old: &mut usize, saw_new: &mut usize| {
         fs::write(&graph, &old).unwrap();
-        let delay = if round % 5 == 0 {
-            Duration::from_micros(rng.below(span_us))
-        } else {
-            (full.saturating_sub(save * 3 / 2)) + Duration::from_micros(rng.below(save.as_micros() as u64 * 2))
-        };
         let mut child = import(&new_tsv, &graph).spawn().unwrap();
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL; an error means the child had already finished
         child.wait().unwrap();
         let now = fs::read(&graph).unwrap();
         if now == old {
-            saw_old += 1;
+            *saw_old += 1;
         } else if now == new {
-            saw_new += 1;
+            *saw_new += 1;
         } else {
             panic!("round {round} (killed after {delay:?}): g.{ext} is neither the old nor the new graph ({} bytes)", now.len());
         }
@@ -118,6 +113,24 @@ fn kill_during_saves(ext: &str, seed: u64) {
             let b = fs::read(&bak).unwrap();
             assert!(b == old || b == new, "round {round} (killed after {delay:?}): the .bak is a half file ({} bytes)", b.len());
         }
+    };
+    for round in 0..KILLS {
+        let delay = if round % 5 == 0 {
+            Duration::from_micros(rng.below(span_us))
+        } else {
+            (full.saturating_sub(save * 3 / 2)) + Duration::from_micros(rng.below(save.as_micros() as u64 * 2))
+        };
+        kill_after(round, delay, &mut saw_old, &mut saw_new);
+    }
+    // On a loaded machine every run may be slower than the timed one: wait longer, doubling,
+    // until a run completes (and kill at once if no run was ever caught before its save).
+    let mut late = full * 2;
+    while saw_new == 0 && late < full * 256 {
+        kill_after(KILLS, late, &mut saw_old, &mut saw_new);
+        late *= 2;
+    }
+    if saw_old == 0 {
+        kill_after(KILLS, Duration::ZERO, &mut saw_old, &mut saw_new);
     }
     // Both outcomes occur, so the kills did land before, during and after the save.
     assert!(saw_old > 0 && saw_new > 0, "old {saw_old}, new {saw_new} (a whole run takes {full:?})");
