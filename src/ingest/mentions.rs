@@ -152,7 +152,20 @@ fn is_name_token(t: &str) -> bool {
     let particle = ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "abu-", "bin-", "ibn-"]
         .iter()
         .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase));
-    (is_capitalised(t) || particle) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+    (is_capitalised(t) || particle) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.')) && !glued(t)
+}
+
+/// Two words run together by a broken page ("EmomaliPresident"): a capital after three or more
+/// lower-case letters. "McDonald", "MacArthur", "DiCaprio" keep theirs after one or two.
+fn glued(t: &str) -> bool {
+    let mut lower_run = 0;
+    for c in t.chars() {
+        if c.is_uppercase() && lower_run >= 3 {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
 }
 
 /// Finds the mentions of one sentence (read on its own), in text order.
@@ -389,6 +402,11 @@ impl<'a> Scan<'a> {
                             })
                         };
                         let person_at = person_at.or_else(after_portfolio);
+                        let whole_portfolio = k > j && self.lex.is_portfolio_word(self.tok(k - 1)) && (j..k).all(|q| is_capitalised(self.tok(q)));
+                        if person_at.is_none() && whole_portfolio {
+                            // "Bulgaria's Minister of Agriculture, Yavor Gechev": the title ends here.
+                            b = k;
+                        }
                         if let Some(p) = person_at.filter(|&p| (j..p).all(|q| is_capitalised(self.tok(q)))) {
                             let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
                             if acronym {
@@ -452,6 +470,36 @@ impl<'a> Scan<'a> {
             }
             if !self.free(start, name_end) {
                 continue;
+            }
+            // "India's climate minister, Bhupender Yadav, pointed out": the name apposed to the
+            // title, closed by a comma or followed by speech.
+            // Only a title in subject position: at the sentence's or a clause's start, not in
+            // "Addressing the Ambassador of India, NAME noted".
+            let opener = if start > 0 && matches!(self.tok(start - 1), "the" | "The") { start - 1 } else { start };
+            let subject_position = opener == 0 || matches!(self.tok(opener - 1), "," | "and" | "but" | ";" | ":" | "while");
+            if title_only && subject_position && party.is_some() && b + 2 < n && self.tok(b) == "," {
+                let apposed_end = self.name_run(b + 1, 4);
+                let closed = apposed_end < n && (self.tok(apposed_end) == "," || self.lex.is_speech_verb(self.tok(apposed_end)));
+                if apposed_end >= b + 3 && closed && self.free(start, apposed_end) {
+                    let name = self.join(b + 1, apposed_end);
+                    let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
+                    if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
+                        self.out.push(self.nested(sp));
+                    }
+                    self.push(Mention {
+                        start: self.tokens[start].start,
+                        end: self.tokens[apposed_end - 1].end,
+                        first_token: start,
+                        end_token: apposed_end,
+                        mention_type: MentionType::Person,
+                        target: Target::Person { single: false, name, tagged: true },
+                        title: Some(Title { text: title_text, role: r.pattern, party, body: None }),
+                        possessive: self.possessive_at(apposed_end),
+                        proposer: None,
+                        in_compound: false,
+                    });
+                    continue;
+                }
             }
             if title_only {
                 // "The President of Russia stressed", "the Russian leader", "Russia's president":
@@ -525,7 +573,11 @@ impl<'a> Scan<'a> {
         let mut names = 0;
         while j < self.tokens.len() && names < max && !self.covered[j] {
             let t = self.tok(j);
+            // "Kyriakos Mitsotakis Mitsotakis KyriakosPrime Minister": a broken transcript
+            // header repeats the surname; a name never repeats a word back to back.
+            let repeated = j > i && self.tok(j - 1) == t;
             if is_name_token(t)
+                && !repeated
                 && !self.lex.is_not_name(t.trim_end_matches('.'))
                 && !self.lex.is_role_word(t)
                 && !self.lex.is_body_word(t)
