@@ -292,3 +292,53 @@ fn a_title_resolves_to_the_leader_an_earlier_article_named() {
     assert!(has_edge(&g, reyes, Relation::Supports, node(&g, "4-point trade plan", Kind::Proposal)));
     assert!(g.node(reyes).merges.iter().any(|m| m.contains("leads Chile in the graph")), "{:?}", g.node(reyes).merges);
 }
+
+#[test]
+fn a_titled_treaty_is_one_proposal_that_its_signatories_support() {
+    let text = "Signing\n\nMilan Jovic and Head of the KPR Denis Varga signed a Treaty of Friendship, Cooperation and Mutual Assistance between Serbia and Hungary.\n";
+    let g = build(&[("treaty.txt", text)]);
+    let treaty = node(&g, "Treaty of Friendship, Cooperation and Mutual Assistance", Kind::Proposal);
+    for name in ["Milan Jovic", "Denis Varga", "Serbia", "Hungary"] {
+        assert!(has_edge(&g, node(&g, name, Kind::Actor), Relation::Supports, treaty), "{name}: {:?}", names(&g));
+    }
+    assert!(has_edge(&g, node(&g, "Denis Varga", Kind::Actor), Relation::Leads, node(&g, "KPR", Kind::Actor)));
+    assert!(g.lookup("Friendship").is_empty() && g.lookup("Treaty").is_empty(), "{:?}", names(&g));
+}
+
+#[test]
+fn people_follow_portfolios_ranks_and_apposed_titles() {
+    let text = "Meeting\n\nAmong those present were Secretary of National Defense Tomas Reyes and Lieutenant General Franco Nemesio Vidal. \
+                Chile's climate minister, Ana Quispe, pointed out that this would not be possible. \
+                Peru's Minister of Agriculture, Luis Varga, said the ban would stay.\n";
+    let g = build(&[("people.txt", text)]);
+    for name in ["Tomas Reyes", "Franco Nemesio Vidal"] {
+        node(&g, name, Kind::Actor);
+    }
+    check_edges(
+        &g,
+        &[
+            ("Ana Quispe", Kind::Actor, Relation::Represents, "Chile", Kind::Actor),
+            ("Luis Varga", Kind::Actor, Relation::Represents, "Peru", Kind::Actor),
+        ],
+    );
+    assert!(g.lookup("National Defense Tomas Reyes").is_empty(), "{:?}", names(&g));
+}
+
+#[test]
+fn an_acronym_in_brackets_is_the_body_it_abbreviates() {
+    let text = "Sanctions\n\nThe Economic Community of Andean States (ECAS) released a statement. ECAS will maintain sanctions against Peru.\n";
+    let g = build(&[("acronym.txt", text)]);
+    let body = node(&g, "Economic Community of Andean States", Kind::Actor);
+    assert!(g.node(body).aliases.contains("ECAS"));
+    assert!(has_edge(&g, body, Relation::Opposes, node(&g, "Peru", Kind::Actor)), "{:?}", names(&g));
+}
+
+#[test]
+fn it_after_said_is_the_speaker_when_an_object_follows() {
+    let text = "Plan\n\nThe 5-point peace plan was published on Monday. Chile said it backs the 5-point peace plan. \
+                Peru argued it ceded too much to Chile.\n";
+    let g = build(&[("it.txt", text)]);
+    let plan = node(&g, "5-point peace plan", Kind::Proposal);
+    assert!(has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, plan));
+    assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Opposes, plan));
+}

@@ -404,8 +404,21 @@ impl<'a> Scan<'a> {
                         let person_at = person_at.or_else(after_portfolio);
                         let whole_portfolio = k > j && self.lex.is_portfolio_word(self.tok(k - 1)) && (j..k).all(|q| is_capitalised(self.tok(q)));
                         if person_at.is_none() && whole_portfolio {
-                            // "Bulgaria's Minister of Agriculture, Yavor Gechev": the title ends here.
+                            // "Bulgaria's Minister of Agriculture, Yavor Gechev": the title ends
+                            // here, or after a list of portfolios ("Political Affairs, Peace and
+                            // Security").
                             b = k;
+                            while b + 1 < self.tokens.len() && self.tok(b) == "," {
+                                let mut q = b + 1;
+                                while q < self.tokens.len() && (is_capitalised(self.tok(q)) || self.tok(q) == "and") {
+                                    q += 1;
+                                }
+                                if q > b + 1 && self.lex.is_portfolio_word(self.tok(q - 1)) {
+                                    b = q;
+                                } else {
+                                    break;
+                                }
+                            }
                         }
                         if let Some(p) = person_at.filter(|&p| (j..p).all(|q| is_capitalised(self.tok(q)))) {
                             let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
@@ -690,6 +703,10 @@ impl<'a> Scan<'a> {
                 Some((Kind::Actor, MentionType::Organization))
             } else if words.iter().skip(1).any(|w| self.lex.is_proposal_word(w) && is_capitalised(w)) {
                 Some((Kind::Proposal, MentionType::Proposal))
+            } else if end - i >= 3 && self.acronym_follows(i, end) {
+                // "Economic Community of West African States (ECOWAS)": no head word, but the
+                // acronym in brackets makes it the name of a body.
+                Some((Kind::Actor, MentionType::Organization))
             } else {
                 None
             };
@@ -709,9 +726,23 @@ impl<'a> Scan<'a> {
                 Kind::Proposal => Target::Proposal { key: name.to_lowercase(), name, anaphoric: false, short: None },
                 _ => Target::Organization { name },
             };
+            let acronym = self.acronym_follows(i, end).then(|| self.mention(end + 1, end + 2, mention_type, target.clone()));
             self.push(self.mention(i, end, mention_type, target));
+            // The acronym names the same body or proposal.
+            if let Some(m) = acronym.filter(|_| self.free(end + 1, end + 2)) {
+                self.push(m);
+            }
             i = end;
         }
+    }
+
+    /// Whether "(ACRONYM)" follows tokens `from..to`, its letters their initials.
+    fn acronym_follows(&self, from: usize, to: usize) -> bool {
+        let n = self.tokens.len();
+        to + 2 < n
+            && self.tok(to) == "("
+            && self.tok(to + 2) == ")"
+            && crate::ingest::resolve::is_acronym_of(self.tok(to + 1), &self.join(from, to))
     }
 
     /// "and" at `j` continues a body's name only inside it ("Center for International Security

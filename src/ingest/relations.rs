@@ -441,8 +441,9 @@ impl<'a> Sentence<'a> {
             let end = s.start + m.end;
             let Some(a) = token_starting_at(&s.tokens, start) else { continue };
             let Some(b) = token_ending_at(&s.tokens, end) else { continue };
-            // A cue inside a mention ("peace talks" inside a name) is not a cue.
-            if self.mention_at(a).is_some() {
+            // A cue inside a mention ("peace talks" inside a name) is not a cue; one that only
+            // starts in an issue ("sanctions against") is.
+            if self.mention_at(a).is_some_and(|r| r.mention.mention_type != MentionType::Issue || r.mention.end_token >= b) {
                 continue;
             }
             let relation = self.lex.cues[m.pattern].0.clone();
@@ -540,11 +541,13 @@ impl<'a> Sentence<'a> {
             .unwrap_or(0);
         let pronoun_object = (last_subject_end..a).any(|k| matches!(self.words[k], "it" | "this" | "that"))
             && !subjects.iter().any(|_| false);
-        let mut objects = if pronoun_object {
-            self.last_proposal_before(a, state).into_iter().collect()
-        } else {
-            self.objects(b, object_ok)
-        };
+        // "said it backs the plan": "it" is the subject again when a direct object follows the
+        // cue; in "argued it ceded too much to Russia" it is the plan.
+        let mut objects = self.objects(b, object_ok);
+        let direct_object = !self.words.get(b).is_some_and(|w| matches!(*w, "to" | "on" | "for" | "in" | "with" | "at" | "by"));
+        if pronoun_object && (objects.is_empty() || !direct_object) {
+            objects = self.last_proposal_before(a, state).into_iter().collect();
+        }
         // "are advocating its comprehensive implementation": "its" after the cue is the proposal
         // just named.
         if objects.is_empty() && self.words.get(b).is_some_and(|w| w.eq_ignore_ascii_case("its")) {

@@ -307,6 +307,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let mut merged: HashMap<usize, usize> = HashMap::new();
     for (si, s) in sentences.iter().enumerate() {
         institution_chains(text, s, &mentions[si], &mut entities, &mut merged);
+        bracketed_acronyms(text, s, &mentions[si], &mut entities, &mut merged);
     }
     for r in mentions.iter_mut().flatten() {
         if let Some(e) = r.entity {
@@ -601,6 +602,67 @@ fn institution_chains(
     }
 }
 
+/// "Economic Community of West African States (ECOWAS)": an acronym in brackets whose letters are
+/// the initials of the name before it is that entity, here and wherever else it is used.
+fn bracketed_acronyms(text: &str, s: &Sentence, ms: &[Resolved], entities: &mut Entities, merged: &mut HashMap<usize, usize>) {
+    for pair in ms.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let Some(full) = a.entity.map(|e| follow(merged, e)) else { continue };
+        let between: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(|k| s.tokens[k].text(text)).collect();
+        let closed = s.tokens.get(b.mention.end_token).is_some_and(|t| t.text(text) == ")");
+        if between != ["("] || !closed || b.mention.end_token != b.mention.first_token + 1 {
+            continue;
+        }
+        let acronym = &text[b.mention.start..b.mention.end];
+        let person = |e: usize| entities.list[e].entity_type == Some(EntityType::Person);
+        if person(full) || !is_acronym_of(acronym, &text[a.mention.start..a.mention.end]) {
+            continue;
+        }
+        // The bracket itself and every other use of the acronym in the article.
+        let others: Vec<usize> = (0..entities.list.len())
+            .filter(|&e| e != full && !person(e) && !merged.contains_key(&e))
+            .filter(|&e| Some(e) == b.entity || entities.list[e].name == acronym)
+            .collect();
+        entities.list[full].aliases.insert(acronym.to_string());
+        for other in others {
+            let gone = std::mem::take(&mut entities.list[other].name);
+            let aliases = std::mem::take(&mut entities.list[other].aliases);
+            entities.list[full].aliases.extend(aliases);
+            if gone != acronym {
+                entities.list[full].aliases.insert(gone);
+            }
+            merged.insert(other, full);
+        }
+        let fe = &mut entities.list[full];
+        let note = format!("'{acronym}' is the acronym given for {}", fe.name);
+        if !fe.merges.contains(&note) {
+            fe.merges.push(note);
+        }
+    }
+}
+
+/// "ECOWAS" for "Economic Community of West African States", "JCPOA" for "Joint Comprehensive
+/// Plan of Action": the initials of the capitalised words, or of all words but "the"/"and".
+pub(crate) fn is_acronym_of(acronym: &str, name: &str) -> bool {
+    // "AfCFTA": the capitals carry the initials.
+    let letters: String = acronym.chars().filter(|c| c.is_uppercase()).collect();
+    if letters.len() < 2 || !acronym.starts_with(|c: char| c.is_uppercase()) || !acronym.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    let initials = |keep: &dyn Fn(&str) -> bool| -> String {
+        words.iter().filter(|w| keep(w)).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+    };
+    let capitalised = initials(&|w: &str| w.chars().next().is_some_and(char::is_uppercase));
+    let most = initials(&|w: &str| !matches!(w, "the" | "and" | "&"));
+    letters == capitalised || letters == most
+}
+
+/// A person named in the text, not a title standing for one.
+fn named_person(r: &Resolved) -> bool {
+    r.mention.mention_type == MentionType::Person && !matches!(r.mention.target, Target::Title)
+}
+
 /// "Amara Okafor, a researcher at the Institute …, said": the apposition after a person makes
 /// them an expert affiliated with the institutions it names, or an official of the party it names.
 fn appositions(
@@ -653,7 +715,7 @@ fn appositions(
             // description ends where another person starts.
             let to = ms
                 .iter()
-                .filter(|o| o.mention.mention_type == MentionType::Person && o.mention.first_token >= from && o.mention.first_token < to)
+                .filter(|o| named_person(o) && o.mention.first_token >= from && o.mention.first_token < to)
                 .map(|o| o.mention.first_token)
                 .min()
                 .map_or(to, |p| {
@@ -703,7 +765,14 @@ fn appositions(
             }
             // An official: ", the Russian foreign minister," or ", spokesperson for the Kremlin,".
             // An apposition naming another person is a list, not a description.
-            if inner.iter().any(|o| o.mention.mention_type == MentionType::Person) {
+            // A title there describes only in a closed apposition ("NAME, the AU's Commissioner
+            // for …, declared"); open, it is the next clause's subject ("… with NAME, the
+            // President of Russia reaffirmed").
+            let closed = to < tokens.len() && matches!(tokens[to].text(text), "," | ";" | ")" | "\u{2014}");
+            let titled = ms
+                .iter()
+                .any(|o| matches!(o.mention.target, Target::Title) && o.mention.first_token >= from && o.mention.end_token <= to);
+            if inner.iter().any(|o| named_person(o)) || titled && !closed {
                 continue;
             }
             let roles = lex.find_roles(&phrase);
