@@ -320,6 +320,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     }
     for (si, s) in sentences.iter().enumerate() {
         appositions(text, s, si, &mentions[si], lex, &mut entities, &mut facts);
+        members_of(text, s, si, &mentions[si], &entities, &mut facts);
     }
     shared_title_parties(text, &sentences, &mentions, &mut entities, &mut facts, lex);
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
@@ -656,6 +657,30 @@ pub(crate) fn is_acronym_of(acronym: &str, name: &str) -> bool {
     let capitalised = initials(&|w: &str| w.chars().next().is_some_and(char::is_uppercase));
     let most = initials(&|w: &str| !matches!(w, "the" | "and" | "&"));
     letters == capitalised || letters == most
+}
+
+/// "Arianna Rossi of the EC declared": a person named with the body they belong to represents
+/// it (an organisation) or is affiliated with it (an institution).
+fn members_of(text: &str, s: &Sentence, si: usize, ms: &[Resolved], entities: &Entities, facts: &mut Vec<Fact>) {
+    let top: Vec<&Resolved> = ms.iter().filter(|r| !r.mention.in_compound).collect();
+    for pair in top.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (Some(person), Some(body)) = (a.entity, b.entity) else { continue };
+        if !named_person(a) || a.mention.title.is_some() {
+            continue;
+        }
+        let between: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(|k| s.tokens[k].text(text)).collect();
+        if !matches!(between.as_slice(), ["of"] | ["of", "the"]) {
+            continue;
+        }
+        let e = &entities.list[body];
+        let relation = match (e.kind, e.entity_type) {
+            (Kind::Institution, _) => Relation::AffiliatedWith,
+            (Kind::Actor, Some(EntityType::Organization | EntityType::Bloc)) => Relation::Represents,
+            _ => continue,
+        };
+        facts.push(Fact { from: person, to: body, relation, sentence: si });
+    }
 }
 
 /// A person named in the text, not a title standing for one.
