@@ -30,6 +30,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--runs" => opts.runs = val()?.parse()?,
             "--margin" => opts.margin = val()?.parse()?,
             "--history" => opts.history = val()?.parse()?,
+            "--no-train-lexicon" => opts.train_lexicon = false,
+            "--crf" => opts.crf = Some(opts.crf.unwrap_or_default()),
+            "--c2" => opts.crf.get_or_insert_with(Default::default).c2 = val()?.parse()?,
+            "--eta" => opts.crf.get_or_insert_with(Default::default).eta0 = val()?.parse()?,
+            "--crf-average" => opts.crf.get_or_insert_with(Default::default).average_from = val()?.parse()?,
             "--clusters" => {
                 let text = std::fs::read_to_string(val()?)?;
                 opts.clusters = Some(std::sync::Arc::new(Clusters::read_tsv(&text)));

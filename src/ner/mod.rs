@@ -13,6 +13,7 @@
 
 pub mod clusters;
 pub mod conll;
+pub mod crf;
 pub mod decode;
 pub mod eval;
 pub mod features;
@@ -21,6 +22,7 @@ pub mod history;
 pub mod model;
 pub mod tags;
 pub mod train;
+pub mod trainlex;
 
 use std::path::PathBuf;
 
@@ -30,6 +32,7 @@ pub use eval::{evaluate, Counts, Scores};
 pub use history::History;
 pub use model::NerModel;
 pub use tags::{gold_spans, spans, NerTag, NerType};
+pub use crf::CrfOptions;
 pub use train::{train, train_with, EpochReport, TrainOptions};
 
 /// Errors of reading corpora and model files.
