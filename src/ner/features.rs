@@ -112,7 +112,6 @@ const K_WCLS: u8 = 18;
 const K_RUN: u8 = 19;
 const K_HIST: u8 = 20;
 const K_TLEX: u8 = 21;
-const K_AGG: u8 = 22;
 
 #[inline]
 fn tpl(kind: u8, off: isize) -> u8 {
@@ -342,14 +341,6 @@ impl WordFeats {
     }
 }
 
-/// At most this many neighbour words of earlier occurrences become features of a token.
-const AGG_MAX: usize = 8;
-
-fn agg_on() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var("NG_AGG").is_ok_and(|v| v == "1"))
-}
-
 /// The feature of a window position `off` that falls before or after the sentence.
 pub(crate) fn pad_feature(off: isize) -> u64 {
     Fh::new(tpl(K_PAD, off)).str(if off < 0 { BOS } else { EOS }).done()
@@ -360,8 +351,6 @@ pub(crate) struct SentenceContext<'a> {
     feats: &'a [&'a WordFeats],
     /// History label counts of each capitalised token.
     hist: Vec<Option<[u16; 7]>>,
-    /// Neighbours of earlier occurrences of each capitalised token (context aggregation).
-    agg: Vec<Vec<u64>>,
     run_start: Vec<usize>,
     run_end: Vec<usize>,
     gaz: Option<Vec<Option<(u16, bool)>>>,
@@ -373,22 +362,6 @@ impl<'a> SentenceContext<'a> {
     /// `keys` are the words' [`word_key`]s.
     pub fn new<S: AsRef<str>>(words: &[S], keys: &[u64], feats: &'a [&'a WordFeats], res: &Resources) -> Self {
         let n = words.len();
-        let agg = match res.history {
-            Some(h) if agg_on() => feats
-                .iter()
-                .zip(keys)
-                .map(|(f, &k)| match h.context_of(k) {
-                    Some(ctx) if f.capitalised() => {
-                        // the words beside the same name earlier in the document ("President Mubarak")
-                        let mut order: Vec<(u64, u16)> = ctx.to_vec();
-                        order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                        order.iter().take(AGG_MAX).map(|&(nk, _)| mix(nk ^ (K_AGG as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f))).collect()
-                    }
-                    _ => Vec::new(),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
         let hist = match res.history {
             Some(h) => feats.iter().zip(keys).map(|(f, &k)| if f.capitalised() { h.get_key(k).copied() } else { None }).collect(),
             None => Vec::new(),
@@ -417,7 +390,6 @@ impl<'a> SentenceContext<'a> {
         SentenceContext {
             feats,
             hist,
-            agg,
             run_start,
             run_end,
             gaz: res.gaz.map(|g| g.annotate(words)),
@@ -481,9 +453,6 @@ impl<'a> SentenceContext<'a> {
                     f.push(Fh::new(tpl(K_RUN, -1)).byte_(before).byte_(pos).done());
                 }
             }
-        }
-        if let Some(a) = self.agg.get(i) {
-            f.extend_from_slice(a);
         }
         if !self.hist.is_empty() {
             for off in -1isize..=1 {

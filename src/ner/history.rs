@@ -16,22 +16,6 @@ pub struct History {
     counts: HashMap<u64, [u16; 7], IdBuild>,
     window: VecDeque<Vec<(u64, u8, u8)>>,
     max_sentences: usize,
-    /// The words around earlier occurrences of each capitalised word (context aggregation):
-    /// word key -> (side-salted key of the lower-case neighbour, count).
-    ctx: HashMap<u64, Vec<(u64, u16)>, IdBuild>,
-    ctx_window: VecDeque<Vec<(u64, u64)>>,
-}
-
-/// Side-salted key of a neighbour word (lower-cased), as stored in the context aggregation.
-pub(crate) fn neighbour_key(word: &str, side: u64) -> u64 {
-    let lower;
-    let w = if word.chars().any(char::is_uppercase) {
-        lower = word.to_lowercase();
-        lower.as_str()
-    } else {
-        word
-    };
-    super::features::mix(word_key(w) ^ side.wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 impl History {
@@ -44,17 +28,6 @@ impl History {
     pub fn clear(&mut self) {
         self.counts.clear();
         self.window.clear();
-        self.ctx.clear();
-        self.ctx_window.clear();
-    }
-
-    /// Neighbour words of earlier occurrences of the word with this [`word_key`].
-    #[inline]
-    pub(crate) fn context_of(&self, key: u64) -> Option<&[(u64, u16)]> {
-        if self.ctx.is_empty() {
-            return None;
-        }
-        self.ctx.get(&key).map(|v| v.as_slice())
     }
 
     /// Label counts of `word` so far.
@@ -99,45 +72,6 @@ impl History {
             entry.push((k, label, end));
         }
         self.window.push_back(entry);
-        // context aggregation: the lower-case words beside each capitalised word
-        let mut centry = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let w = w.as_ref();
-            if !w.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let k = word_key(w);
-            for (side, j) in [(1u64, i.wrapping_sub(1)), (2, i + 1)] {
-                let Some(nw) = words.get(j) else { continue };
-                let nw = nw.as_ref();
-                if nw.chars().next().is_some_and(char::is_uppercase) && side == 2 {
-                    continue;
-                }
-                let nk = neighbour_key(nw, side);
-                let v = self.ctx.entry(k).or_default();
-                match v.iter_mut().find(|(x, _)| *x == nk) {
-                    Some(e) => e.1 += 1,
-                    None => v.push((nk, 1)),
-                }
-                centry.push((k, nk));
-            }
-        }
-        self.ctx_window.push_back(centry);
-        while self.ctx_window.len() > self.max_sentences {
-            for (k, nk) in self.ctx_window.pop_front().unwrap() {
-                if let Some(v) = self.ctx.get_mut(&k) {
-                    if let Some(p) = v.iter().position(|(x, _)| *x == nk) {
-                        v[p].1 -= 1;
-                        if v[p].1 == 0 {
-                            v.swap_remove(p);
-                        }
-                    }
-                    if v.is_empty() {
-                        self.ctx.remove(&k);
-                    }
-                }
-            }
-        }
         while self.window.len() > self.max_sentences {
             for (k, label, end) in self.window.pop_front().unwrap() {
                 if let Some(c) = self.counts.get_mut(&k) {

@@ -101,27 +101,19 @@ impl TrainLex {
             None if capitalised(word) => 0,
             None => return,
         };
-        let mode = std::env::var("NG_TLEX_MODE").unwrap_or_default();
-        let all = mode.is_empty();
         let b = (code & 7) as u8;
-        if all || mode.contains('f') {
-            out.push([0, b, 0]);
-        }
+        out.push([0, b, 0]);
         if b == 0 {
             return;
         }
-        if all || mode.contains('s') {
-            for k in 0..4u8 {
-                let q = ((code >> (3 + 3 * k as u32)) & 7) as u8;
-                if q > 0 {
-                    out.push([1 + k, q, 0]);
-                }
+        for k in 0..4u8 {
+            let q = ((code >> (3 + 3 * k as u32)) & 7) as u8;
+            if q > 0 {
+                out.push([1 + k, q, 0]);
             }
         }
-        if all || mode.contains('m') {
-            let maj = ((code >> 15) & 7) as u8;
-            out.push([5, maj, b.min(2)]);
-        }
+        let maj = ((code >> 15) & 7) as u8;
+        out.push([5, maj, b.min(2)]);
     }
 
     pub fn len(&self) -> usize {
