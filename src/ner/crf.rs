@@ -45,6 +45,9 @@ pub(crate) struct CrfWeights {
     pub t2: Trans2,
 }
 
+/// Progress callback: epoch, seconds, log-likelihood, and the weights as of that epoch.
+pub(crate) type EpochHook<'a> = dyn FnMut(usize, f64, f64, &dyn Fn() -> CrfWeights) + 'a;
+
 /// Trains for `epochs` epochs with sentence order shuffled by `shuffle` before each epoch;
 /// `on_epoch(epoch, seconds, log_likelihood)` reports progress.
 pub(crate) fn train_crf(
@@ -52,7 +55,7 @@ pub(crate) fn train_crf(
     epochs: usize,
     opts: &CrfOptions,
     shuffle: &mut dyn FnMut(&mut [usize]),
-    on_epoch: &mut dyn FnMut(usize, f64, f64, &dyn Fn() -> CrfWeights),
+    on_epoch: &mut EpochHook,
 ) -> CrfWeights {
     let nf = data.nf;
     let ns = data.sent_start.len() - 1;

@@ -9,6 +9,8 @@
 //! - [`decode`]: second-order Viterbi and beam decoding.
 //! - [`model`]: [`NerModel`], its compact file format and the bundled model.
 //! - [`train`]: structured perceptron training with lazily averaged weights.
+//! - [`crf`]: linear-chain CRF training by SGD (an option; not better than the perceptron here).
+//! - [`trainlex`]: optional features from the training corpus's label counts of each word.
 //! - [`eval`]: exact-span and end-boundary scores, the same convention as `ner_eval.py`.
 
 pub mod clusters;
