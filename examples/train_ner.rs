@@ -2,7 +2,8 @@
 //!
 //! cargo run --release --example train_ner -- TRAIN.conll OUT.bin [--epochs N] [--seed S]
 //!     [--dev DEV.conll] [--beam K] [--min-count N] [--min-weight W] [--unconstrained] [--no-gazetteer] [--no-word-classes] [--runs N]
-//!     [--clusters CLUSTERS.tsv] [--margin M] [--history SENTENCES]
+//!     [--clusters CLUSTERS.tsv] [--margin M] [--history SENTENCES] [--train-lexicon]
+//!     [--crf [--c2 C] [--eta ETA0] [--crf-average FROM_EPOCH]]
 //! With --dev, the averaged model is scored on DEV after every epoch.
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,6 +31,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--runs" => opts.runs = val()?.parse()?,
             "--margin" => opts.margin = val()?.parse()?,
             "--history" => opts.history = val()?.parse()?,
+            "--train-lexicon" => opts.train_lexicon = true,
+            "--crf" => opts.crf = Some(opts.crf.unwrap_or_default()),
+            "--c2" => opts.crf.get_or_insert_with(Default::default).c2 = val()?.parse()?,
+            "--eta" => opts.crf.get_or_insert_with(Default::default).eta0 = val()?.parse()?,
+            "--crf-average" => opts.crf.get_or_insert_with(Default::default).average_from = val()?.parse()?,
             "--clusters" => {
                 let text = std::fs::read_to_string(val()?)?;
                 opts.clusters = Some(std::sync::Arc::new(Clusters::read_tsv(&text)));

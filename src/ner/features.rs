@@ -19,6 +19,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::clusters::{path_prefix, word_key, Clusters};
 use super::gazetteer::{Gazetteer, WordClasses};
 use super::history::History;
+use super::trainlex::TrainLex;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -110,6 +111,7 @@ const K_NOCLUSTER: u8 = 17;
 const K_WCLS: u8 = 18;
 const K_RUN: u8 = 19;
 const K_HIST: u8 = 20;
+const K_TLEX: u8 = 21;
 
 #[inline]
 fn tpl(kind: u8, off: isize) -> u8 {
@@ -223,6 +225,8 @@ pub struct Resources<'a> {
     pub clusters: Option<&'a Clusters>,
     /// Labels of capitalised words earlier in the document.
     pub history: Option<&'a History>,
+    /// Label counts of words in the training corpus (see [`super::trainlex`]).
+    pub trainlex: Option<&'a TrainLex>,
 }
 
 /// Salt of each window offset -2..=2: a token-level feature hash becomes a window feature by
@@ -301,6 +305,13 @@ impl WordFeats {
             let k = b.trailing_zeros() as u8;
             b &= b - 1;
             near.push(Fh::new(K_WCLS).byte_(k).done());
+        }
+        if let Some(tl) = res.trainlex {
+            let mut units = Vec::new();
+            tl.units(w, &mut units);
+            for u in units {
+                near.push(Fh::new(K_TLEX).byte_(u[0]).byte_(u[1]).byte_(u[2]).done());
+            }
         }
         match res.clusters.map(|c| c.get(w)) {
             Some(Some(p)) => {

@@ -9,10 +9,13 @@
 //! - [`decode`]: second-order Viterbi and beam decoding.
 //! - [`model`]: [`NerModel`], its compact file format and the bundled model.
 //! - [`train`]: structured perceptron training with lazily averaged weights.
+//! - [`crf`]: linear-chain CRF training by SGD (an option; not better than the perceptron here).
+//! - [`trainlex`]: optional features from the training corpus's label counts of each word.
 //! - [`eval`]: exact-span and end-boundary scores, the same convention as `ner_eval.py`.
 
 pub mod clusters;
 pub mod conll;
+pub mod crf;
 pub mod decode;
 pub mod eval;
 pub mod features;
@@ -21,6 +24,7 @@ pub mod history;
 pub mod model;
 pub mod tags;
 pub mod train;
+pub mod trainlex;
 
 use std::path::PathBuf;
 
@@ -30,6 +34,7 @@ pub use eval::{evaluate, Counts, Scores};
 pub use history::History;
 pub use model::NerModel;
 pub use tags::{gold_spans, spans, NerTag, NerType};
+pub use crf::CrfOptions;
 pub use train::{train, train_with, EpochReport, TrainOptions};
 
 /// Errors of reading corpora and model files.

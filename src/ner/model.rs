@@ -21,11 +21,12 @@ use super::features::{pad_feature, IdBuild, Resources, SentenceContext, WordFeat
 use super::features::{extract_all, SentenceFeatures};
 use super::gazetteer::{Gazetteer, WordClasses};
 use super::history::History;
+use super::trainlex::TrainLex;
 use super::tags::{NerTag, NS, NT};
 use super::NerError;
 
 const MAGIC: &[u8; 8] = b"NGNERMDL";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 static BUNDLED_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/ner.bin"));
 static BUNDLED: OnceLock<NerModel> = OnceLock::new();
@@ -53,6 +54,8 @@ pub struct NerModel {
     pub(crate) clusters: Option<Arc<Clusters>>,
     /// Sentences of document history read as features (0: none); see [`super::history`].
     pub(crate) history: u32,
+    /// The training lexicon read as features (see [`super::trainlex`]), stored in the model file.
+    pub(crate) trainlex: Option<Arc<TrainLex>>,
 }
 
 impl std::fmt::Debug for NerModel {
@@ -84,6 +87,9 @@ struct Body {
     cluster_key_deltas: Vec<u64>,
     cluster_paths: Vec<u32>,
     history: u32,
+    /// Sorted, delta-coded word hashes of the training lexicon, and their codes.
+    trainlex_key_deltas: Vec<u64>,
+    trainlex_codes: Vec<u32>,
 }
 
 impl NerModel {
@@ -170,6 +176,7 @@ impl NerModel {
             classes: self.word_classes.then(WordClasses::builtin),
             clusters: self.clusters.as_deref(),
             history: None,
+            trainlex: self.trainlex.as_deref(),
         }
     }
 
@@ -336,32 +343,42 @@ impl NerModel {
                 weights.insert(k, q);
             }
         }
-        NerModel { weights, scale, id: next_id(), viterbi: OnceLock::new(), t1, t2, decoder, constrain, gazetteer, word_classes, clusters, history }
+        NerModel { weights, scale, id: next_id(), viterbi: OnceLock::new(), t1, t2, decoder, constrain, gazetteer, word_classes, clusters, history, trainlex: None }
     }
 
     /// The weight-wise mean of models trained alike (e.g. with different shuffling seeds): a
     /// cheap ensemble that costs nothing at tagging time. Decoder and features follow the first.
     pub fn average(models: &[NerModel]) -> NerModel {
-        assert!(!models.is_empty(), "average of no models");
         let k = models.len() as f32;
+        NerModel::mix(models, &vec![1.0 / k; models.len()])
+    }
+
+    /// The weighted sum of models trained on the same features (`factors[i]` times the weights
+    /// and transitions of `models[i]`): an ensemble that costs nothing at tagging time, also of
+    /// models trained differently (a CRF and a perceptron). Decoder and features follow the first.
+    pub fn mix(models: &[NerModel], factors: &[f32]) -> NerModel {
+        assert!(!models.is_empty(), "average of no models");
+        assert_eq!(models.len(), factors.len());
         let mut sum: HashMap<u64, [f32; NT], IdBuild> = HashMap::default();
         let (mut t1, mut t2) = ([[0f32; NT]; NS], [[[0f32; NT]; NS]; NS]);
-        for m in models {
+        for (m, &f) in models.iter().zip(factors) {
             for (key, w) in &m.weights {
                 let e = sum.entry(*key).or_insert([0.0; NT]);
                 for t in 0..NT {
-                    e[t] += w[t] as f32 * m.scale / k;
+                    e[t] += w[t] as f32 * m.scale * f;
                 }
             }
             for (dst, src) in t1.iter_mut().flatten().zip(m.t1.iter().flatten()) {
-                *dst += src / k;
+                *dst += src * f;
             }
             for (dst, src) in t2.iter_mut().flatten().flatten().zip(m.t2.iter().flatten().flatten()) {
-                *dst += src / k;
+                *dst += src * f;
             }
         }
         let first = &models[0];
-        NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, first.word_classes, first.clusters.clone(), first.history, 0.0)
+        let mut m = NerModel::from_weights(sum, t1, t2, first.decoder, first.constrain, first.gazetteer, first.word_classes, first.clusters.clone(), first.history, 0.0);
+        m.trainlex = first.trainlex.clone();
+        m
     }
 
     /// The model file's bytes.
@@ -387,7 +404,19 @@ impl NerModel {
             cluster_paths.push(p);
             last = k;
         }
+        let mut tkeys: Vec<(u64, u32)> =
+            self.trainlex.as_ref().map(|c| c.map.iter().map(|(k, p)| (*k, *p)).collect()).unwrap_or_default();
+        tkeys.sort_unstable();
+        let mut last = 0u64;
+        let (mut trainlex_key_deltas, mut trainlex_codes) = (Vec::with_capacity(tkeys.len()), Vec::with_capacity(tkeys.len()));
+        for (k, p) in tkeys {
+            trainlex_key_deltas.push(k - last);
+            trainlex_codes.push(p);
+            last = k;
+        }
         let body = Body {
+            trainlex_key_deltas,
+            trainlex_codes,
             n_tags: NT as u32,
             scale: self.scale,
             decoder: match self.decoder {
@@ -458,7 +487,20 @@ impl NerModel {
             }
             Arc::new(Clusters { map })
         });
+        if body.trainlex_codes.len() != body.trainlex_key_deltas.len() {
+            return Err(corrupt("training lexicon keys and codes differ in number".into()));
+        }
+        let trainlex = (!body.trainlex_codes.is_empty()).then(|| {
+            let mut map = HashMap::with_capacity_and_hasher(body.trainlex_codes.len(), IdBuild::default());
+            let mut key = 0u64;
+            for (d, p) in body.trainlex_key_deltas.iter().zip(&body.trainlex_codes) {
+                key = key.wrapping_add(*d);
+                map.insert(key, *p);
+            }
+            Arc::new(TrainLex { map })
+        });
         Ok(NerModel {
+            trainlex,
             weights,
             scale: body.scale,
             id: next_id(),
