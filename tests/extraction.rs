@@ -342,3 +342,26 @@ fn it_after_said_is_the_speaker_when_an_object_follows() {
     assert!(has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, plan));
     assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Opposes, plan));
 }
+
+#[test]
+fn a_proposing_verb_names_what_it_puts_forward() {
+    let text = "Summit\n\nMilan Jovic proposed to convene a summit of permanent members of the UN Security Council in the coming weeks. \
+                The proposed pipeline was debated.\n";
+    let g = build(&[("propose.txt", text)]);
+    let summit = node(&g, "summit of permanent members of the UN Security Council", Kind::Proposal);
+    assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Proposed, summit));
+    // A participle before a noun describes it and proposes nothing.
+    assert!(g.lookup("pipeline").is_empty(), "{:?}", names(&g));
+}
+
+#[test]
+fn a_bloc_naming_its_members_is_not_the_counterpart() {
+    let text = "Deal\n\nOn Friday, the European Commission (EC) reached a deal with European Union (EU) member states Bulgaria, Hungary and Slovakia on imports.\n";
+    let g = build(&[("members.txt", text)]);
+    let ec = node(&g, "European Commission", Kind::Actor);
+    for state in ["Bulgaria", "Hungary", "Slovakia"] {
+        assert!(has_edge(&g, ec, Relation::NegotiatesWith, node(&g, state, Kind::Actor)), "{state}");
+    }
+    let eu = g.lookup("European Union")[0];
+    assert!(!has_edge(&g, ec, Relation::NegotiatesWith, eu) && !has_edge(&g, eu, Relation::NegotiatesWith, ec));
+}

@@ -9,7 +9,7 @@
 
 use super::text::{self, Sentence, Token};
 use crate::lexicon::{FormKind, Lexicon};
-use crate::model::{EntityType, Kind};
+use crate::model::{EntityType, Kind, Relation};
 use crate::ner::history::History;
 use crate::ner::gazetteer::WordClasses;
 use crate::ner::{NerModel, NerTag, NerType};
@@ -199,6 +199,7 @@ pub fn find_mentions_with_tags(text: &str, sentence: &Sentence, lex: &Lexicon, t
     scan.titled_persons(&entity_spans);
     scan.named_bodies(&entity_spans);
     scan.proposals(&entity_spans);
+    scan.cued_proposals(&entity_spans);
     scan.issues(sentence, &entity_spans);
     scan.known_entities(&entity_spans);
     scan.names();
@@ -992,6 +993,96 @@ impl<'a> Scan<'a> {
                 proposer,
                 in_compound: false,
             });
+        }
+    }
+
+    /// "proposed to convene a summit of permanent members of the UN Security Council": what an
+    /// unambiguous proposing verb puts forward is a proposal, named by its noun phrase, even
+    /// without a proposal noun. The phrase runs through "of" chains and stops at any other
+    /// preposition, punctuation or clause word.
+    fn cued_proposals(&mut self, spans: &[EntitySpan]) {
+        const PROPOSING: &[&str] = &[
+            "proposed", "proposes", "propose", "put forward", "puts forward", "unveiled", "unveils", "tabled", "floated",
+            "initiated", "initiates", "initiating",
+        ];
+        const STOP: &[&str] = &[
+            "to", "in", "with", "by", "at", "from", "on", "as", "and", "or", "but", "that", "which", "who", "whom", "whose",
+            "for", "into", "after", "before", "during", "since", "if", "when", "while", "because", "than", "is", "was", "are",
+            "were", "be", "been", "would", "will", "could", "should", "can", "may", "might", "this", "last", "next",
+            "about", "over", "under", "between", "against", "within", "without", "through", "across", "towards", "toward",
+            "via", "amid", "such", "again", "regarding", "concerning", "including", "following", "like", "unless", "instead", "there", "here", "today", "yesterday", "earlier", "later",
+            "also", "then", "now", "same", "it", "them", "him", "her", "us", "me", "you", "one", "ones", "some", "many",
+        ];
+        const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "new", "fresh", "own"];
+        let Some((first, last)) = self.tokens.first().zip(self.tokens.last()) else { return };
+        let base = first.start;
+        let n = self.tokens.len();
+        for m in self.lex.find_cues(&self.text[base..last.end]) {
+            let (relation, phrase) = &self.lex.cues[m.pattern];
+            if *relation != Relation::Proposed || !PROPOSING.contains(&phrase.to_lowercase().as_str()) {
+                continue;
+            }
+            let (Some(cue_start), Some(mut k)) = (self.token_at_start(base + m.start), self.token_at_end(base + m.end)) else { continue };
+            // "the proposed coalition", "his proposed referendum", "Truss' proposed tax cuts": a
+            // participle before a noun describes; it proposes nothing here.
+            let before = cue_start.checked_sub(1).map(|p| self.tok(p).to_lowercase());
+            if before.as_deref().is_some_and(|w| DETERMINERS.contains(&w) || matches!(w, "'" | "\u{2019}" | "'s" | "\u{2019}s" | "this" | "that" | "any")) {
+                continue;
+            }
+            // "proposed to convene a summit": past the infinitive (not "proposed to the Russian side").
+            if k + 1 < n
+                && self.tok(k) == "to"
+                && self.tok(k + 1).chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&self.tok(k + 1))
+                && !STOP.contains(&self.tok(k + 1))
+            {
+                k += 2;
+            }
+            while k < n && DETERMINERS.contains(&self.tok(k).to_lowercase().as_str()) {
+                k += 1;
+            }
+            let start = k;
+            let mut end = k;
+            while end < n && end - start < 10 {
+                let t = self.tok(end);
+                let lower = t.to_lowercase();
+                let word = t.chars().next().is_some_and(char::is_alphanumeric) || t == "-";
+                // "a number of bills aimed at …", "a company reporting to …": a participle after
+                // the head starts a new phrase ("of restoring" continues it).
+                let next_is_preposition = end + 1 < n && matches!(self.tok(end + 1), "to" | "at" | "on" | "for" | "in" | "with" | "by");
+                let participle = end > start
+                    && self.tok(end - 1) != "of"
+                    && t.chars().all(char::is_lowercase)
+                    && (lower.ends_with("ed") || lower.ends_with("ing") && next_is_preposition);
+                if !word || STOP.contains(&lower.as_str()) || self.covered[end] || participle || self.lex.is_not_name(t) && is_capitalised(t) {
+                    break;
+                }
+                end += 1;
+                // "of" continues the phrase only into more words.
+                if end < n && self.tok(end) == "of" && end + 1 < n && self.tok(end + 1).chars().next().is_some_and(char::is_alphanumeric) {
+                    end += 1;
+                    if self.tok(end) == "the" {
+                        end += 1;
+                    }
+                }
+            }
+            while end > start && matches!(self.tok(end - 1), "of" | "the" | "a" | "an") {
+                end -= 1;
+            }
+            // A phrase of one short or pronoun-like word names nothing ("proposed it", "proposed
+            // some").
+            let content = (start..end).filter(|&q| self.tok(q).len() > 3).count();
+            if end == start || content == 0 || !self.free(start, end) {
+                continue;
+            }
+            let name = self.join(start, end);
+            let key = name.to_lowercase();
+            let mut mention = self.mention(start, end, MentionType::Proposal, Target::Proposal { key, name, anaphoric: false, short: None });
+            mention.possessive = self.possessive_at(end);
+            for sp in spans.iter().filter(|sp| !sp.in_compound && sp.first >= start && sp.end <= end) {
+                self.out.push(self.nested(sp));
+            }
+            self.push(mention);
         }
     }
 

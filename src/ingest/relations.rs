@@ -354,7 +354,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
             let e = r.entity.expect("filtered");
-            if !want(e) || r.mention.in_compound {
+            if !want(e) || r.mention.in_compound || last_end.is_some_and(|end| r.mention.first_token < end) {
                 continue;
             }
             // A party that only qualifies the next mention ("the US proposals", "Washington's plan").
@@ -364,6 +364,20 @@ impl<'a> Sentence<'a> {
                     && (r.mention.possessive || o.mention.first_token == r.mention.end_token && o.mention.mention_type == MentionType::Proposal)
             });
             if qualifies {
+                continue;
+            }
+            // "European Union (EU) member states Bulgaria, Hungary …": the bloc names whose
+            // members follow; the list after it is the object.
+            let mut k = r.mention.end_token;
+            if self.words.get(k) == Some(&"(") && self.words.get(k + 2) == Some(&")") {
+                k += 3;
+            }
+            let members = match self.words.get(k..(k + 2).min(self.words.len())) {
+                Some(["member", "states" | "countries" | "nations"] | ["members", _]) => Some(k + 2),
+                _ => None,
+            };
+            if let Some(after) = members.filter(|&after| self.ms.iter().any(|o| o.mention.first_token == after)) {
+                last_end = Some(after);
                 continue;
             }
             if let Some(end) = last_end {
