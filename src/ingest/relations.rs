@@ -44,7 +44,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         let before = facts.len();
         ctx.qualifiers(&mut facts);
         ctx.cues(text, &mut state, &mut facts);
-        ctx.possessive_talks(&mut facts);
+        ctx.possessive_talks(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -638,9 +638,10 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "Aliyev's April 6 talks in Brussels with Prime Minister … Pashinyan": a party's talks,
-    /// meeting or call with another party, words apart.
-    fn possessive_talks(&self, facts: &mut Vec<Fact>) {
+    /// "Aliyev's April 6 talks in Brussels with Prime Minister … Pashinyan", "Vladimir Putin had
+    /// a meeting in the Kremlin with …": a party's talks, meeting or call with another party,
+    /// words apart.
+    fn possessive_talks(&self, state: &Discourse, facts: &mut Vec<Fact>) {
         const NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "conversation", "call", "consultations", "summit"];
         let actor = |e: usize| self.kind(e).0 == Kind::Actor;
         for (k, w) in self.words.iter().enumerate() {
@@ -650,7 +651,14 @@ impl<'a> Sentence<'a> {
             let owner = self.ms.iter().find(|r| {
                 r.mention.possessive && !r.mention.in_compound && r.mention.end_token < k && k <= r.mention.end_token + 4
             });
-            let Some(owner) = owner.and_then(|r| r.entity).filter(|&e| actor(e)) else { continue };
+            let owners: Vec<usize> = match owner.and_then(|r| r.entity).filter(|&e| actor(e)) {
+                Some(e) => vec![e],
+                // "had a lengthy meeting", "held talks": the clause's subjects hold them.
+                None if (k.saturating_sub(3)..k).any(|j| matches!(self.words[j], "had" | "held" | "has" | "have" | "holds" | "hold")) => {
+                    self.subjects(k, state, actor)
+                }
+                None => continue,
+            };
             // "the envoy's call for direct contact with …" is a demand, not a call.
             if self.words.get(k + 1).is_some_and(|w| *w == "for") {
                 continue;
@@ -660,8 +668,10 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             for other in self.objects(with + 1, actor) {
-                if other != owner {
-                    facts.push(self.fact(owner, other, Relation::NegotiatesWith));
+                for &owner in &owners {
+                    if other != owner {
+                        facts.push(self.fact(owner, other, Relation::NegotiatesWith));
+                    }
                 }
             }
         }
