@@ -11,7 +11,7 @@ use crate::graph::{name_key, KnowledgeGraph, NodeId};
 use crate::ingest::{self, article};
 use crate::lexicon::Lexicon;
 use crate::model::Relation;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -102,7 +102,8 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldRelation>, GoldError> {
 /// Ingests the gold folder's articles and scores the typed relations found.
 pub fn evaluate_relations(dir: &Path, lexicon: &Lexicon) -> Result<RelationScores, GoldError> {
     let gold = read_gold(&dir.join("relations.tsv"))?;
-    let articles: HashSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
+    // In name order, as a folder is ingested, so the scores do not depend on hashing.
+    let articles: BTreeSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
     let mut graph = KnowledgeGraph::new();
     for name in &articles {
         let path = dir.join(format!("{name}.txt"));

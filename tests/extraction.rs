@@ -365,3 +365,18 @@ fn a_bloc_naming_its_members_is_not_the_counterpart() {
     let eu = g.lookup("European Union")[0];
     assert!(!has_edge(&g, ec, Relation::NegotiatesWith, eu) && !has_edge(&g, eu, Relation::NegotiatesWith, ec));
 }
+
+#[test]
+fn a_president_named_without_a_state_leads_the_one_the_graph_knows() {
+    let one = "Visit\n\nPresident of Chile Ana Reyes arrived in Lima on Monday.\n";
+    let two = "Trade\n\nPresident Ana Reyes said Chile backs the 4-point trade plan.\n";
+    let three = "Other\n\nPresident Ana Reyes said Peru backs the 5-point trade plan.\n";
+    let g = build(&[("one.txt", one), ("two.txt", two), ("three.txt", three)]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    let leads = g.find_edge(reyes, node(&g, "Chile", Kind::Actor), &Relation::Leads).expect("leads Chile");
+    let articles: Vec<&str> = g.edge(leads).evidence.iter().map(|e| e.article.as_str()).collect();
+    assert!(articles.contains(&"two") || articles.iter().any(|a| a.starts_with("two")), "{articles:?}");
+    // An article that never names Chile gives no such evidence.
+    assert!(!articles.iter().any(|a| a.starts_with("three")), "{articles:?}");
+    assert!(!has_edge(&g, reyes, Relation::Leads, node(&g, "Peru", Kind::Actor)));
+}

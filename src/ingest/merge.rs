@@ -117,6 +117,21 @@ pub fn leader_of(graph: &KnowledgeGraph, party: &str) -> Option<String> {
     }
 }
 
+/// The one party (not a person) the person named `person` leads in the graph, if exactly one.
+pub fn party_led_by(graph: &KnowledgeGraph, person: &str) -> Option<String> {
+    let id = graph.lookup(person).iter().copied().find(|&id| is_person(graph.node(id)))?;
+    let parties: Vec<NodeId> = graph
+        .incident(id, Some(petgraph::Direction::Outgoing))
+        .into_iter()
+        .filter(|&(e, to, _)| graph.edge(e).relation == Relation::Leads && !is_person(graph.node(to)))
+        .map(|(_, to, _)| to)
+        .collect();
+    match parties.as_slice() {
+        [one] => Some(graph.node(*one).name.clone()),
+        _ => None,
+    }
+}
+
 pub fn known_single_person(graph: &KnowledgeGraph, word: &str) -> bool {
     single_person(graph, word).is_some()
 }

@@ -852,6 +852,34 @@ impl Analysis {
         }
     }
 
+    /// "President Ana Reyes said", in an article that never says of what: the person leads the
+    /// party `party_led_by` knows they lead from earlier articles, when this article names it.
+    pub fn lead_parties_with(&mut self, lex: &Lexicon, party_led_by: impl Fn(&str) -> Option<String>) {
+        for si in 0..self.mentions.len() {
+            for r in &self.mentions[si] {
+                let (Some(title), Some(p)) = (&r.mention.title, r.entity) else { continue };
+                let person = &self.entities[p];
+                if title.party.is_some() || title.body.is_some() || person.entity_type != Some(EntityType::Person) {
+                    continue;
+                }
+                if subordinate(&title.text, lex.roles[title.role].relation.clone()) != Relation::Leads {
+                    continue;
+                }
+                if self.facts.iter().any(|f| f.from == p && matches!(f.relation, Relation::Leads | Relation::Represents)) {
+                    continue;
+                }
+                let Some(party_name) = party_led_by(&person.name) else { continue };
+                let Some(party) = self.entities.iter().position(|e| e.name == party_name && e.kind == Kind::Actor) else { continue };
+                let note = format!("'{}' is of {party_name} ({} leads it in the graph)", title.text, person.name);
+                let e = &mut self.entities[p];
+                if !e.merges.contains(&note) {
+                    e.merges.push(note);
+                }
+                self.facts.push(Fact { from: p, to: party, relation: Relation::Leads, sentence: si });
+            }
+        }
+    }
+
     /// Keeps the tentative one-word names that `known` accepts (a person of an earlier article)
     /// and forgets the others, before relations are extracted.
     pub fn settle_tentative(&mut self, known: impl Fn(&str) -> bool) {
