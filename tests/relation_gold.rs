@@ -1,6 +1,7 @@
 //! Typed relations against hand-written gold on held-out bulk-corpus articles: six in
-//! `tests/relgold` and ten more in `tests/reldev` (see their READMEs). A regression guard: the
-//! figures may only go up.
+//! `tests/relgold`, ten more in `tests/reldev` and ten in `tests/reltest`, annotated last and
+//! kept for measuring, not tuning (see their READMEs). A regression guard: the figures may only
+//! go up.
 
 use newsgraph::evaluation::{evaluate_relations, RelationScores};
 use newsgraph::lexicon::Lexicon;
@@ -16,8 +17,8 @@ fn relation_precision_and_recall_hold_on_held_out_articles() {
     let scores = scores_of("tests/relgold");
     let overall = scores.overall;
     assert_eq!(overall.gold, 94, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.80, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.64, "recall fell:\n{scores}");
+    assert!(overall.precision() >= 0.82, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.66, "recall fell:\n{scores}");
     // The relations a title or an apposition states are the most reliable.
     let titles = scores.by_relation["leads"];
     assert!(titles.precision() >= 0.9 && titles.recall() >= 0.5, "leads:\n{scores}");
@@ -28,8 +29,17 @@ fn relation_precision_and_recall_hold_on_the_second_set() {
     let scores = scores_of("tests/reldev");
     let overall = scores.overall;
     assert_eq!(overall.gold, 130, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.78, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.31, "recall fell:\n{scores}");
+    assert!(overall.precision() >= 0.80, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.33, "recall fell:\n{scores}");
+}
+
+#[test]
+fn relation_precision_and_recall_hold_on_the_third_set() {
+    let scores = scores_of("tests/reltest");
+    let overall = scores.overall;
+    assert_eq!(overall.gold, 145, "the gold file changed; update this guard");
+    assert!(overall.precision() >= 0.50, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.17, "recall fell:\n{scores}");
 }
 
 #[test]
