@@ -380,3 +380,12 @@ fn a_president_named_without_a_state_leads_the_one_the_graph_knows() {
     assert!(!articles.iter().any(|a| a.starts_with("three")), "{articles:?}");
     assert!(!has_edge(&g, reyes, Relation::Leads, node(&g, "Peru", Kind::Actor)));
 }
+
+#[test]
+fn a_title_after_a_known_body_is_a_post_in_it() {
+    let text = "Deal\n\nThe Andean Trade Commission (ATC) reached a deal. ATC President Ana Reyes said the deal works. Justice Minister Luis Varga agreed.\n";
+    let g = build(&[("body.txt", text)]);
+    let atc = node(&g, "Andean Trade Commission", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Leads, atc), "{:?}", names(&g));
+    assert!(g.lookup("Justice").is_empty() || !has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Represents, g.lookup("Justice")[0]));
+}

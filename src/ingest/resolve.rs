@@ -323,10 +323,34 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
         members_of(text, s, si, &mentions[si], &entities, &mut facts);
     }
     shared_title_parties(text, &sentences, &mentions, &mut entities, &mut facts, lex);
+    body_title_parties(&mentions, &entities, &mut facts, lex);
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
     Analysis { sentences, mentions, entities: entities.list, facts, tags }
+}
+
+/// "EC President Ursula von der Leyen" (after "the European Commission (EC)"), "Acme CEO Jane
+/// Roe": a title right after a body the article knows, with no party of its own, is a post in it.
+fn body_title_parties(mentions: &[Vec<Resolved>], entities: &Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+    for (si, sentence) in mentions.iter().enumerate() {
+        let top: Vec<&Resolved> = sentence.iter().filter(|r| !r.mention.in_compound).collect();
+        for pair in top.windows(2) {
+            let (before, r) = (pair[0], pair[1]);
+            let (Some(title), Some(p), Some(body)) = (&r.mention.title, r.entity, before.entity) else { continue };
+            if title.party.is_some() || title.body.is_some() || before.mention.end_token != r.mention.first_token {
+                continue;
+            }
+            let e = &entities.list[body];
+            let a_body = matches!((e.kind, e.entity_type), (Kind::Actor, Some(EntityType::Organization | EntityType::Bloc)) | (Kind::Institution, _));
+            // A lone capitalised word is too weak a body ("Justice Minister", "Majority Leader").
+            let named = e.name.contains(' ') || e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if a_body && named {
+                let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
+                facts.push(Fact { from: p, to: body, relation, sentence: si });
+            }
+        }
+    }
 }
 
 /// "Indian External Affairs Minister S. Jaishankar and National Security Advisor Ajit Doval": a
