@@ -105,6 +105,8 @@ struct LexiconFile {
     portfolio_words: Vec<String>,
     #[serde(default)]
     rank_words: Vec<String>,
+    #[serde(default)]
+    common_nouns: Vec<String>,
 }
 
 /// How a lexicon surface form refers to its entity.
@@ -159,6 +161,7 @@ pub struct Lexicon {
     person_prefixes: WordSet,
     portfolio_words: WordSet,
     rank_words: WordSet,
+    common_nouns: WordSet,
     demonym_lookup: HashMap<String, usize, WordHash>,
     role_words: WordSet,
 }
@@ -391,6 +394,7 @@ impl Lexicon {
             person_prefixes: lower_set(file.person_prefixes),
             portfolio_words: lower_set(file.portfolio_words),
             rank_words: lower_set(file.rank_words),
+            common_nouns: lower_set(file.common_nouns),
             demonym_lookup,
         })
     }
@@ -504,6 +508,10 @@ impl Lexicon {
     /// A military or police rank written out before a name ("Lieutenant General", "Admiral").
     pub fn is_rank_word(&self, w: &str) -> bool {
         contains_folded(&self.rank_words, w)
+    }
+    /// Capitalised common nouns that never name an organisation on their own ("Board", "Order").
+    pub fn is_common_noun(&self, w: &str) -> bool {
+        contains_folded(&self.common_nouns, w)
     }
 }
 

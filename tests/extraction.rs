@@ -389,3 +389,16 @@ fn a_title_after_a_known_body_is_a_post_in_it() {
     assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Leads, atc), "{:?}", names(&g));
     assert!(g.lookup("Justice").is_empty() || !has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Represents, g.lookup("Justice")[0]));
 }
+
+#[test]
+fn common_nouns_and_portfolios_are_no_organisations() {
+    let text = "Meeting\n\nThe meeting was attended by Minister of Science and Higher Education Valery Falkov and Minister of Construction, Housing and Utilities Irek Faizullin. \
+                Vladimir Putin signed the Executive Order in order to act. The Board met. Gazprom said it would pay.\n";
+    let g = build(&[("common.txt", text)]);
+    for name in ["Valery Falkov", "Irek Faizullin", "Gazprom"] {
+        node(&g, name, Kind::Actor);
+    }
+    for junk in ["Science", "Housing", "Construction", "Order", "Board"] {
+        assert!(g.lookup(junk).iter().all(|&id| g.node(id).name != junk), "{junk}: {:?}", names(&g));
+    }
+}

@@ -390,43 +390,45 @@ impl<'a> Scan<'a> {
                     // Lorenzana": an unknown portfolio or body, then a person the tagger or a
                     // given name marks; an acronym there names the body.
                     (None, None) => {
-                        let person_at = (j + 1..k).find(|&p| {
-                            p + 1 < self.tokens.len()
+                        // The portfolio may list several with commas and "and" ("Construction,
+                        // Housing and Utilities", "Science and Higher Education").
+                        let n = self.tokens.len();
+                        let listed = |q: usize| is_capitalised(self.tok(q)) || matches!(self.tok(q), "and" | "," | "&");
+                        let mut run_end = j;
+                        while run_end < n && run_end < j + 12 && listed(run_end) {
+                            run_end += 1;
+                        }
+                        let starts_person = |p: usize| {
+                            p + 1 < n
                                 && is_name_token(self.tok(p))
                                 && is_name_token(self.tok(p + 1))
                                 && (matches!(self.ner[p], NerTag::B(NerType::Person)) || WordClasses::builtin().is_given_name(self.tok(p)))
-                        });
+                        };
+                        let person_at = (j + 1..run_end).find(|&p| starts_person(p));
                         // Else the name starts after the portfolio's last word.
                         let after_portfolio = || {
-                            (j..k).rev().find(|&q| self.lex.is_portfolio_word(self.tok(q))).map(|q| q + 1).filter(|&p| {
-                                p + 1 < self.tokens.len() && is_name_token(self.tok(p)) && is_name_token(self.tok(p + 1))
+                            (j..run_end).rev().find(|&q| self.lex.is_portfolio_word(self.tok(q))).map(|q| q + 1).filter(|&p| {
+                                p + 1 < n && is_name_token(self.tok(p)) && is_name_token(self.tok(p + 1))
                             })
                         };
-                        let person_at = person_at.or_else(after_portfolio);
-                        let whole_portfolio = k > j && self.lex.is_portfolio_word(self.tok(k - 1)) && (j..k).all(|q| is_capitalised(self.tok(q)));
-                        if person_at.is_none() && whole_portfolio {
+                        match person_at.or_else(after_portfolio) {
                             // "Bulgaria's Minister of Agriculture, Yavor Gechev": the title ends
-                            // here, or after a list of portfolios ("Political Affairs, Peace and
-                            // Security").
-                            b = k;
-                            while b + 1 < self.tokens.len() && self.tok(b) == "," {
-                                let mut q = b + 1;
-                                while q < self.tokens.len() && (is_capitalised(self.tok(q)) || self.tok(q) == "and") {
-                                    q += 1;
+                            // at the comma; the name is apposed.
+                            Some(p) if self.tok(p - 1) == "," => b = p - 1,
+                            Some(p) => {
+                                let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
+                                if acronym {
+                                    body = Some((j, p));
                                 }
-                                if q > b + 1 && self.lex.is_portfolio_word(self.tok(q - 1)) {
-                                    b = q;
-                                } else {
-                                    break;
+                                b = p;
+                            }
+                            // "the AU's Commissioner for Political Affairs, Peace and Security,":
+                            // the title ends after its last portfolio word.
+                            None => {
+                                if let Some(q) = (j..run_end).rev().find(|&q| self.lex.is_portfolio_word(self.tok(q))) {
+                                    b = q + 1;
                                 }
                             }
-                        }
-                        if let Some(p) = person_at.filter(|&p| (j..p).all(|q| is_capitalised(self.tok(q)))) {
-                            let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
-                            if acronym {
-                                body = Some((j, p));
-                            }
-                            b = p;
                         }
                     }
                     _ => {}

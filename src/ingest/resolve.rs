@@ -229,7 +229,9 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         }
                         id
                     };
-                    let id = if return_org {
+                    let id = if return_org && common_word(lex, text, name) {
+                        None
+                    } else if return_org {
                         Some(entities.get_or_add(format!("org:{}", name.to_lowercase()), || {
                             entity(name, Kind::Actor, Some(EntityType::Organization))
                         }))
@@ -261,6 +263,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 Target::Organization { name } if entities.by_key.contains_key(&format!("person:{}", name.to_lowercase())) => {
                     entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
                 }
+                Target::Organization { name } if common_word(lex, text, name) => None,
                 Target::Organization { name } => Some(body_entity(lex, &mut entities, name)),
                 Target::Proposal { name, key, anaphoric, short } => {
                     if *anaphoric {
@@ -705,6 +708,25 @@ fn members_of(text: &str, s: &Sentence, si: usize, ms: &[Resolved], entities: &E
         };
         facts.push(Fact { from: person, to: body, relation, sentence: si });
     }
+}
+
+/// One capitalised word the tagger read as an organisation but that is a common noun: a
+/// portfolio or generic word ("Science", "Board", "Conference"), or one the article also writes in
+/// lower case ("Order" beside "in order to"). Names such as "Gazprom" or "Hamas" pass.
+fn common_word(lex: &Lexicon, text: &str, name: &str) -> bool {
+    if name.contains(' ') || name.chars().filter(|c| c.is_uppercase()).count() > 1 || exact_lexicon(lex, name).is_some() {
+        return false;
+    }
+    if lex.is_portfolio_word(name) || lex.is_common_noun(name) {
+        return true;
+    }
+    let lower = name.to_lowercase();
+    let bytes = text.as_bytes();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + lower.len()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 /// A person named in the text, not a title standing for one.
