@@ -402,3 +402,15 @@ fn common_nouns_and_portfolios_are_no_organisations() {
         assert!(g.lookup(junk).iter().all(|&id| g.node(id).name != junk), "{junk}: {:?}", names(&g));
     }
 }
+
+#[test]
+fn an_issue_keeps_the_phrase_that_completes_it_as_an_alias() {
+    let text = "Talks\n\nPeru refused to launch direct dialogue with Cusco and Arequipa and formalising anything. \
+                Chile imposed a ban on imports from Peru for the war.\n";
+    let g = build(&[("alias.txt", text)]);
+    let dialogue = node(&g, "direct dialogue", Kind::Issue);
+    assert!(g.node(dialogue).aliases.contains("direct dialogue with Cusco and Arequipa"), "{:?}", g.node(dialogue).aliases);
+    let bans = node(&g, "import bans", Kind::Issue);
+    assert!(g.node(bans).aliases.contains("ban on imports from Peru"), "{:?}", g.node(bans).aliases);
+    assert_eq!(g.lookup("direct dialogue with Cusco and Arequipa"), vec![dialogue]);
+}

@@ -327,6 +327,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     }
     shared_title_parties(text, &sentences, &mentions, &mut entities, &mut facts, lex);
     body_title_parties(&mentions, &entities, &mut facts, lex);
+    complemented_aliases(text, &sentences, &mentions, &mut entities, lex);
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
@@ -727,6 +728,63 @@ fn common_word(lex: &Lexicon, text: &str, name: &str) -> bool {
         let after = bytes.get(at + lower.len()).copied();
         !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
     })
+}
+
+/// "direct dialogue with Donetsk and Lugansk", "a ban on imports from Ukraine", "draft documents
+/// on providing legally binding security guarantees": an issue or proposal with the phrase that
+/// completes it keeps that fuller form as an alias, so a search for it finds the node.
+fn complemented_aliases(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolved>], entities: &mut Entities, lex: &Lexicon) {
+    const OPENERS: &[&str] = &["of", "with", "on", "for", "from", "in", "between", "concerning", "regarding", "against", "to"];
+    const STOPS: &[&str] = &[
+        "that", "which", "who", "whom", "whose", "while", "because", "but", "as", "if", "when", "where", "than", "so", "to",
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "should",
+        "must", "may", "might", "do", "does", "did", "need", "needs", "remain", "remains", "after", "before", "since",
+        "by", "at", "into", "over", "during", "until", "within", "this", "these", "those", "it", "its",
+    ];
+    for (si, sentence) in mentions.iter().enumerate() {
+        let tokens = &sentences[si].tokens;
+        let word = |k: usize| tokens[k].text(text);
+        for r in sentence.iter().filter(|r| !r.mention.in_compound) {
+            let Some(e) = r.entity else { continue };
+            if !matches!(entities.list[e].kind, Kind::Issue | Kind::Proposal) {
+                continue;
+            }
+            let start = r.mention.end_token;
+            if start >= tokens.len() || !OPENERS.contains(&word(start)) {
+                continue;
+            }
+            let mut end = start + 1;
+            while end < tokens.len() && end < start + 7 {
+                let w = word(end);
+                let wordlike = w.chars().next().is_some_and(char::is_alphanumeric);
+                // "and" joins names ("Donetsk and Lugansk"), not a new clause ("and formalising").
+                let joins = w != "and" || tokens.get(end + 1).is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
+                let participle = w.len() > 4 && w.chars().all(char::is_lowercase) && w.ends_with("ed");
+                // One phrase: a second preposition ("sanctions against Russia for the war") or a
+                // word after a name that is not part of it ("sanctions against Iran shows") ends it.
+                let second = w != "of" && OPENERS.contains(&w);
+                // ("Russian oligarchs": a demonym is an adjective and goes on.)
+                let after_name = word(end - 1).starts_with(char::is_uppercase)
+                    && lex.demonym_entity(word(end - 1)).is_none()
+                    && w.starts_with(char::is_lowercase)
+                    && !matches!(w, "and" | "of" | "'s" | "\u{2019}s");
+                if !wordlike || STOPS.contains(&w) || !joins || participle || second || after_name {
+                    break;
+                }
+                end += 1;
+            }
+            while end > start + 1 && (matches!(word(end - 1), "the" | "a" | "an" | "and") || OPENERS.contains(&word(end - 1))) {
+                end -= 1;
+            }
+            if end <= start + 1 {
+                continue;
+            }
+            let fuller = &text[r.mention.start..tokens[end - 1].end];
+            if !fuller.contains('\n') {
+                entities.list[e].aliases.insert(fuller.to_string());
+            }
+        }
+    }
 }
 
 /// A person named in the text, not a title standing for one.
