@@ -463,6 +463,11 @@ impl Lexicon {
         contains_folded(&self.proposal_dropped_modifiers, w)
     }
     pub fn is_speech_verb(&self, w: &str) -> bool {
+        // Capitalised, a speech verb is part of a name ("United States"), save the sentence
+        // opener "According to".
+        if w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("according") {
+            return false;
+        }
         contains_folded(&self.speech_verbs, w)
     }
     pub fn is_negation(&self, w: &str) -> bool {

@@ -859,7 +859,8 @@ fn appositions(
             }
             let words: Vec<&str> = (from..to).map(|k| tokens[k].text(text)).collect();
             // A clause with a verb is no apposition: ", the Ukrainian head of state stressed that …".
-            let clause = words.iter().any(|w| {
+            // ("United States" is no "states": only lower-case words are verbs here.)
+            let clause = words.iter().filter(|w| w.starts_with(char::is_lowercase)).any(|w| {
                 lex.is_speech_verb(w)
                     || matches!(*w, "that" | "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "said" | "says")
             });
@@ -898,18 +899,28 @@ fn appositions(
             // for …, declared"); open, it is the next clause's subject ("… with NAME, the
             // President of Russia reaffirmed").
             let closed = to < tokens.len() && matches!(tokens[to].text(text), "," | ";" | ")" | "\u{2014}");
-            let titled = ms
+            let title = ms
                 .iter()
-                .any(|o| matches!(o.mention.target, Target::Title) && o.mention.first_token >= from && o.mention.end_token <= to);
-            if inner.iter().any(|o| named_person(o)) || titled && !closed {
+                .find(|o| matches!(o.mention.target, Target::Title) && o.mention.first_token >= from && o.mention.end_token <= to);
+            // Words after the title make it a clause too ("NAME, the President of Russia
+            // briefed him on …, …").
+            let title_clause = title.is_some_and(|t| !closed || t.mention.end_token < to);
+            if inner.iter().any(|o| named_person(o)) || title_clause {
                 continue;
             }
             let roles = lex.find_roles(&phrase);
-            if let Some(role) = roles.first() {
-                let party = inner.iter().filter_map(|o| o.entity).find(|&e| {
+            // "the Democratic Party's nominee for President of …" holds no such post yet.
+            let sought = words.iter().any(|w| matches!(*w, "nominee" | "candidate" | "contender" | "hopeful"));
+            if let Some(role) = roles.first().filter(|_| !sought) {
+                // The party the title names after it ("head of the Pacific Command"), else one
+                // before it ("the Russian foreign minister").
+                let role_end = tokens[from].start + role.end;
+                let is_party = |e: usize| {
                     let k = &entities.list[e];
                     k.kind == Kind::Actor && k.entity_type != Some(EntityType::Person)
-                });
+                };
+                let after_role = inner.iter().filter(|o| o.mention.start >= role_end).filter_map(|o| o.entity).find(|&e| is_party(e));
+                let party = after_role.or_else(|| inner.iter().rev().filter_map(|o| o.entity).find(|&e| is_party(e)));
                 let _ = i;
                 if let Some(party) = party {
                     let e = &mut entities.list[person];
