@@ -414,3 +414,13 @@ fn an_issue_keeps_the_phrase_that_completes_it_as_an_alias() {
     assert!(g.node(bans).aliases.contains("ban on imports from Peru"), "{:?}", g.node(bans).aliases);
     assert_eq!(g.lookup("direct dialogue with Cusco and Arequipa"), vec![dialogue]);
 }
+
+#[test]
+fn the_bloc_and_the_alliance_refer_back() {
+    let text = "Deal\n\nThe European Union lifted its duties. Ana Reyes, the bloc's top trade official, announced the deal. \
+                NATO met on Monday. The alliance rejected the 5-point peace plan.\n";
+    let g = build(&[("bloc.txt", text)]);
+    let eu = g.lookup("European Union")[0];
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Represents, eu), "{:?}", names(&g));
+    assert!(has_edge(&g, node(&g, "NATO", Kind::Actor), Relation::Opposes, node(&g, "5-point peace plan", Kind::Proposal)));
+}

@@ -307,6 +307,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
         mentions.push(resolved);
     }
 
+    definite_blocs(text, &sentences, &mut mentions, &entities);
     let mut merged: HashMap<usize, usize> = HashMap::new();
     for (si, s) in sentences.iter().enumerate() {
         institution_chains(text, s, &mentions[si], &mut entities, &mut merged);
@@ -783,6 +784,62 @@ fn complemented_aliases(text: &str, sentences: &[Sentence], mentions: &[Vec<Reso
             if !fuller.contains('\n') {
                 entities.list[e].aliases.insert(fuller.to_string());
             }
+        }
+    }
+}
+
+/// "the bloc's top trade official", "the alliance agreed": a definite "bloc" or "alliance" names
+/// the last bloc (or alliance) the article mentioned.
+fn definite_blocs(text: &str, sentences: &[Sentence], mentions: &mut [Vec<Resolved>], entities: &Entities) {
+    let alliance = |e: usize| {
+        let x = &entities.list[e];
+        x.name.contains("NATO") || x.name.contains("Alliance") || x.aliases.iter().any(|a| a == "NATO")
+    };
+    let bloc = |e: usize| entities.list[e].entity_type == Some(EntityType::Bloc);
+    let mut last_bloc = None;
+    let mut last_alliance = None;
+    for (si, s) in sentences.iter().enumerate() {
+        let tokens = &s.tokens;
+        let mut added = Vec::new();
+        for k in 1..tokens.len() {
+            let word = tokens[k].text(text).to_lowercase();
+            let referent = match word.as_str() {
+                "bloc" => last_bloc,
+                "alliance" => last_alliance,
+                _ => None,
+            };
+            let definite = tokens[k - 1].text(text).eq_ignore_ascii_case("the");
+            let free = !mentions[si].iter().any(|r| r.mention.first_token <= k && k < r.mention.end_token);
+            let (Some(e), true, true) = (referent, definite, free) else { continue };
+            let possessive = tokens.get(k + 1).is_some_and(|t| matches!(t.text(text), "'s" | "\u{2019}s"));
+            let mention = Mention {
+                start: tokens[k].start,
+                end: tokens[k].end,
+                first_token: k,
+                end_token: k + 1,
+                mention_type: MentionType::Organization,
+                target: Target::Unlinked,
+                title: None,
+                possessive,
+                proposer: None,
+                in_compound: false,
+            };
+            added.push(Resolved { mention, entity: Some(e) });
+        }
+        // What this sentence names is what the next one's "the bloc" refers to.
+        for r in &mentions[si] {
+            if let Some(e) = r.entity {
+                if bloc(e) {
+                    last_bloc = Some(e);
+                }
+                if alliance(e) {
+                    last_alliance = Some(e);
+                }
+            }
+        }
+        if !added.is_empty() {
+            mentions[si].extend(added);
+            mentions[si].sort_by_key(|r| (r.mention.start, r.mention.end));
         }
     }
 }
