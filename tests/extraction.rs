@@ -424,3 +424,11 @@ fn the_bloc_and_the_alliance_refer_back() {
     assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Represents, eu), "{:?}", names(&g));
     assert!(has_edge(&g, node(&g, "NATO", Kind::Actor), Relation::Opposes, node(&g, "5-point peace plan", Kind::Proposal)));
 }
+
+#[test]
+fn the_pact_refers_back_and_concerns_what_it_plans_to_reduce() {
+    let text = "Pact\n\nThe summit ended with the signing of the Lima Climate Pact. The pact is the first ever deal struck to explicitly plan to reduce coal usage.\n";
+    let g = build(&[("pact.txt", text)]);
+    let pact = node(&g, "Lima Climate Pact", Kind::Proposal);
+    assert!(has_edge(&g, pact, Relation::Concerns, node(&g, "coal", Kind::Issue)), "{:?}", names(&g));
+}

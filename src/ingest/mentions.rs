@@ -957,6 +957,7 @@ impl<'a> Scan<'a> {
             let anaphoric_head = matches!(
                 lemma_of(&head).as_str(),
                 "plan" | "proposal" | "deal" | "draft" | "framework" | "agreement" | "treaty" | "accord" | "memorandum" | "roadmap" | "initiative"
+                    | "pact" | "charter" | "declaration" | "convention" | "protocol" | "communique"
             );
             if !specific && !(anaphoric_head && (definite || proposer.is_some())) {
                 continue;

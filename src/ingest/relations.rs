@@ -741,6 +741,8 @@ impl<'a> Sentence<'a> {
         const PROVIDES: &[&str] = &[
             "see", "sees", "provides", "provide", "envisages", "envisions", "stipulates", "requires", "includes",
             "covers", "addresses", "foresees", "guarantees", "concerns", "deals", "regulates", "establishes",
+            "plan", "plans", "aims", "aim", "seeks", "seek", "targets", "intends", "reduce", "reduces", "cut", "cuts",
+            "limit", "limits", "ban", "bans", "ensure", "ensures", "protect", "protects",
         ];
         const LINKS: &[&str] = &["on", "concerning", "about", "regarding", "over", "for", "covering", "addressing", "including"];
         for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
@@ -752,7 +754,8 @@ impl<'a> Sentence<'a> {
                 }
                 // "the proposed agreement would see North Macedonia … recognise a Bulgarian
                 // minority": a proposal that provides for things concerns them, farther on.
-                let provides = (from..(from + 4).min(to)).any(|k| PROVIDES.contains(&self.words[k].to_lowercase().as_str()));
+                let reach = if to - from <= 12 { to } else { (from + 4).min(to) };
+                let provides = (from..reach).any(|k| PROVIDES.contains(&self.words[k].to_lowercase().as_str()));
                 let linked = to - from <= 8 && (from..to).any(|k| LINKS.contains(&self.words[k].to_lowercase().as_str()));
                 if linked || provides {
                     facts.push(self.fact(p.entity.expect("filtered"), i.entity.expect("filtered"), Relation::Concerns));
