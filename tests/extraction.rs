@@ -432,3 +432,16 @@ fn the_pact_refers_back_and_concerns_what_it_plans_to_reduce() {
     let pact = node(&g, "Lima Climate Pact", Kind::Proposal);
     assert!(has_edge(&g, pact, Relation::Concerns, node(&g, "coal", Kind::Issue)), "{:?}", names(&g));
 }
+
+#[test]
+fn a_joint_statement_speaks_for_its_signatories() {
+    let text = "Joint Statement\n\nChile, Peru, Bolivia and Ecuador consider the reduction of strategic risks their foremost responsibility. \
+                We remain committed to the 1995 Andean Security Treaty.\n";
+    let g = build(&[("joint.txt", text)]);
+    let treaty = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("a treaty");
+    for state in ["Chile", "Peru", "Bolivia", "Ecuador"] {
+        assert!(has_edge(&g, node(&g, state, Kind::Actor), Relation::Supports, treaty), "{state}: {:?}", names(&g));
+    }
+    // The signatories do not negotiate among themselves for saying "we".
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::NegotiatesWith, node(&g, "Peru", Kind::Actor)));
+}

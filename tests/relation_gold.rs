@@ -30,7 +30,7 @@ fn relation_precision_and_recall_hold_on_the_second_set() {
     let overall = scores.overall;
     assert_eq!(overall.gold, 130, "the gold file changed; update this guard");
     assert!(overall.precision() >= 0.80, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.33, "recall fell:\n{scores}");
+    assert!(overall.recall() >= 0.35, "recall fell:\n{scores}");
 }
 
 #[test]
@@ -38,8 +38,8 @@ fn relation_precision_and_recall_hold_on_the_third_set() {
     let scores = scores_of("tests/reltest");
     let overall = scores.overall;
     assert_eq!(overall.gold, 145, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.50, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.17, "recall fell:\n{scores}");
+    assert!(overall.precision() >= 0.60, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.25, "recall fell:\n{scores}");
 }
 
 #[test]

@@ -90,6 +90,10 @@ struct Discourse {
     pair_people: Option<(usize, usize)>,
     /// The last two states that talked, or whose leaders did ("the two countries").
     pair_states: Option<(usize, usize)>,
+    /// The parties of a joint statement: three or more coordinated at the start of the article's
+    /// first sentence ("China, France, Russia, the United Kingdom and the United States consider
+    /// …"), whom a later sentence opening with "We" speaks for.
+    joint: Option<Vec<usize>>,
 }
 
 /// Plural heads that point back to the last two parties: "the two leaders", "both countries".
@@ -118,6 +122,23 @@ impl Discourse {
             } else if is_state(f.from) && is_state(f.to) {
                 self.pair_states = Some((f.from, f.to));
             }
+        }
+
+        // Parties listed from the sentence's first word, joined by commas, "and" and "the".
+        let mut listed = Vec::new();
+        let mut k = 0;
+        for r in ctx.ms.iter().filter(|r| !r.mention.in_compound) {
+            let gap_ok = (k..r.mention.first_token).all(|i| matches!(ctx.words[i], "," | "and" | "the" | "The"));
+            let party = matches!(ctx.kind(r.entity.expect("filtered")), (Kind::Actor, Some(EntityType::State | EntityType::Bloc)));
+            if !gap_ok || !party {
+                break;
+            }
+            listed.push(r.entity.expect("filtered"));
+            k = r.mention.end_token;
+        }
+        // Only an opening sentence (after the title) names the signatories.
+        if listed.len() >= 3 && ctx.si <= 1 {
+            self.joint = Some(listed);
         }
 
         for r in ctx.ms {
@@ -280,6 +301,14 @@ impl<'a> Sentence<'a> {
                     last_found = Some(r.mention.first_token);
                     k = r.mention.first_token;
                     continue;
+                }
+            }
+            // A joint statement's narrative "We affirm …" (the sentence's first word, so not a
+            // quotation): the parties that issued it.
+            if last_found.is_none() && k == 0 && self.words[0] == "We" {
+                if let Some(joint) = &state.joint {
+                    out.extend(joint.iter().copied().filter(|&e| want(e)));
+                    break;
                 }
             }
             // "The two leaders agreed", "Both the countries called for": the last pair.
@@ -622,8 +651,9 @@ impl<'a> Sentence<'a> {
                     pairs.push((s, o));
                 }
             }
-            // "Russia and the United States met": the coordinated subjects with each other.
-            if objects.is_empty() {
+            // "Russia and the United States met": the coordinated subjects with each other (a
+            // handful; a joint statement's signatories do not negotiate among themselves).
+            if objects.is_empty() && subjects.len() <= 3 {
                 for (i, &x) in subjects.iter().enumerate() {
                     for &y in &subjects[i + 1..] {
                         pairs.push((x, y));
