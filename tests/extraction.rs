@@ -445,3 +445,17 @@ fn a_joint_statement_speaks_for_its_signatories() {
     // The signatories do not negotiate among themselves for saying "we".
     assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::NegotiatesWith, node(&g, "Peru", Kind::Actor)));
 }
+
+#[test]
+fn they_after_two_leaders_talked_is_that_pair() {
+    let text = "Call\n\nChilean President Ana Reyes had a telephone conversation with Peruvian President Luis Varga. \
+                They confirmed the importance of consistently implementing the trilateral agreements between Chile, Peru and Bolivia.\n";
+    let g = build(&[("they.txt", text)]);
+    let deal = node(&g, "trilateral agreements", Kind::Proposal);
+    for person in ["Ana Reyes", "Luis Varga"] {
+        assert!(has_edge(&g, node(&g, person, Kind::Actor), Relation::Supports, deal), "{person}: {:?}", names(&g));
+    }
+    // Implementing applies to the agreements, not to the states named with them.
+    assert!(!has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Supports, node(&g, "Bolivia", Kind::Actor)));
+    assert!(g.node(deal).aliases.contains("trilateral agreements between Chile, Peru and Bolivia"), "{:?}", g.node(deal).aliases);
+}

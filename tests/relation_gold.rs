@@ -29,8 +29,8 @@ fn relation_precision_and_recall_hold_on_the_second_set() {
     let scores = scores_of("tests/reldev");
     let overall = scores.overall;
     assert_eq!(overall.gold, 130, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.80, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.35, "recall fell:\n{scores}");
+    assert!(overall.precision() >= 0.82, "precision fell:\n{scores}");
+    assert!(overall.recall() >= 0.39, "recall fell:\n{scores}");
 }
 
 #[test]

@@ -311,6 +311,14 @@ impl<'a> Sentence<'a> {
                     break;
                 }
             }
+            // "They called for …" opening a sentence after two leaders talked: that pair (else
+            // the two states). Mid-sentence "they" is too often someone else.
+            if last_found.is_none() && k == 0 && self.words[k] == "They" {
+                if let Some((a, b)) = state.pair_people.or(state.pair_states) {
+                    out.extend([a, b].into_iter().filter(|&e| want(e)));
+                    break;
+                }
+            }
             // "The two leaders agreed", "Both the countries called for": the last pair.
             if last_found.is_none() {
                 if let Some(pair) = self.plural_pair(k, state) {
@@ -501,16 +509,19 @@ impl<'a> Sentence<'a> {
                     if ADJACENT_OBJECT_CUES.contains(&cue.as_str()) && !self.party_at(b) {
                         continue;
                     }
-                    self.stance(relation, a, b, state, facts);
+                    // "the importance of implementing X": only a proposal is implemented.
+                    let implements = cue.contains("implement") || cue.contains("complying");
+                    self.stance(relation, a, b, implements, state, facts);
                 }
                 _ => {}
             }
         }
     }
 
-    fn stance(&self, relation: Relation, a: usize, b: usize, state: &Discourse, facts: &mut Vec<Fact>) {
+    fn stance(&self, relation: Relation, a: usize, b: usize, proposals_only: bool, state: &Discourse, facts: &mut Vec<Fact>) {
         let is_proposal = |e: usize| self.kind(e).0 == Kind::Proposal;
         let object_ok = |e: usize| match relation {
+            _ if proposals_only => is_proposal(e),
             Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };

@@ -757,7 +757,9 @@ fn complemented_aliases(text: &str, sentences: &[Sentence], mentions: &[Vec<Reso
             let mut end = start + 1;
             while end < tokens.len() && end < start + 7 {
                 let w = word(end);
-                let wordlike = w.chars().next().is_some_and(char::is_alphanumeric);
+                // A comma inside a list of names ("between Armenia, Azerbaijan and Russia").
+                let listed = w == "," && tokens.get(end + 1).is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
+                let wordlike = w.chars().next().is_some_and(char::is_alphanumeric) || listed;
                 // "and" joins names ("Donetsk and Lugansk"), not a new clause ("and formalising").
                 let joins = w != "and" || tokens.get(end + 1).is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
                 let participle = w.len() > 4 && w.chars().all(char::is_lowercase) && w.ends_with("ed");
@@ -774,7 +776,7 @@ fn complemented_aliases(text: &str, sentences: &[Sentence], mentions: &[Vec<Reso
                 }
                 end += 1;
             }
-            while end > start + 1 && (matches!(word(end - 1), "the" | "a" | "an" | "and") || OPENERS.contains(&word(end - 1))) {
+            while end > start + 1 && (matches!(word(end - 1), "the" | "a" | "an" | "and" | ",") || OPENERS.contains(&word(end - 1))) {
                 end -= 1;
             }
             if end <= start + 1 {
