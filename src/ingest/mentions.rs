@@ -492,7 +492,8 @@ impl<'a> Scan<'a> {
             // Only a title in subject position: at the sentence's or a clause's start, not in
             // "Addressing the Ambassador of India, NAME noted".
             let opener = if start > 0 && matches!(self.tok(start - 1), "the" | "The") { start - 1 } else { start };
-            let subject_position = opener == 0 || matches!(self.tok(opener - 1), "," | "and" | "but" | ";" | ":" | "while");
+            let subject_position =
+                opener == 0 || matches!(self.tok(opener - 1), "," | "and" | "but" | ";" | ":" | "while" | "\"" | "\u{201c}" | "\u{201d}");
             if title_only && subject_position && party.is_some() && b + 2 < n && self.tok(b) == "," {
                 let apposed_end = self.name_run(b + 1, 4);
                 let closed = apposed_end < n && (self.tok(apposed_end) == "," || self.lex.is_speech_verb(self.tok(apposed_end)));

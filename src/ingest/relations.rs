@@ -49,6 +49,20 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
         ctx.attribution(&mut state, &mut facts, &analysis.facts, before);
+        // A stance on an issue says more than a position on it: keep the stance alone.
+        let stances: HashSet<(usize, usize)> = facts[before..]
+            .iter()
+            .filter(|f| matches!(f.relation, Relation::Supports | Relation::Opposes))
+            .map(|f| (f.from, f.to))
+            .collect();
+        let mut k = before;
+        while k < facts.len() {
+            if facts[k].relation == Relation::PositionOn && stances.contains(&(facts[k].from, facts[k].to)) {
+                facts.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         // Pairs without a typed relation in this sentence are mentioned together.
         let typed: HashSet<(usize, usize)> = facts[before..]
             .iter()
