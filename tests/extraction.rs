@@ -459,3 +459,12 @@ fn they_after_two_leaders_talked_is_that_pair() {
     assert!(!has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Supports, node(&g, "Bolivia", Kind::Actor)));
     assert!(g.node(deal).aliases.contains("trilateral agreements between Chile, Peru and Bolivia"), "{:?}", g.node(deal).aliases);
 }
+
+#[test]
+fn an_expert_on_the_message_comments_on_its_author() {
+    let text = "Warning\n\nNorth Korean official Kim Sun Hee warned the South on Monday. \
+                Lee Min-jun, a professor at Seoul National University, said the message is nothing new.\n";
+    let g = build(&[("message.txt", text)]);
+    let expert = node(&g, "Lee Min-jun", Kind::Expert);
+    assert!(has_edge(&g, expert, Relation::CommentedOn, node(&g, "Kim Sun Hee", Kind::Actor)), "{:?}", names(&g));
+}

@@ -104,6 +104,8 @@ struct Discourse {
     pair_people: Option<(usize, usize)>,
     /// The last two states that talked, or whose leaders did ("the two countries").
     pair_states: Option<(usize, usize)>,
+    /// The last person who spoke and is no expert: what an expert calls "the message" is theirs.
+    last_official: Option<usize>,
     /// The parties of a joint statement: three or more coordinated at the start of the article's
     /// first sentence ("China, France, Russia, the United Kingdom and the United States consider
     /// …"), whom a later sentence opening with "We" speaks for.
@@ -911,7 +913,22 @@ impl<'a> Sentence<'a> {
             return;
         }
         state.last_speaker = Some((speakers.clone(), self.si));
+        // An expert on "the message" or "her remarks" comments on whoever made them last.
+        const STATEMENTS: &[&str] = &["message", "statement", "remarks", "comments", "warning", "threat", "speech", "letter"];
+        let about_statement = (1..n).any(|k| {
+            STATEMENTS.contains(&self.words[k].to_lowercase().as_str())
+                && matches!(self.words[k - 1].to_lowercase().as_str(), "the" | "this" | "her" | "his" | "their" | "its")
+        });
+        let previous_official = state.last_official;
+        if let Some(&official) = speakers.iter().find(|&&sp| self.kind(sp).0 == Kind::Actor) {
+            state.last_official = Some(official);
+        }
         for &sp in &speakers {
+            if let (Some(official), true, Kind::Expert) = (previous_official, about_statement, self.kind(sp).0) {
+                if official != sp {
+                    facts.push(self.fact(sp, official, Relation::CommentedOn));
+                }
+            }
             if self.kind(sp).0 == Kind::Actor {
                 // "The President stressed that Pristina continued its efforts to sabotage the accord":
                 // who accuses a party of working against an agreement stands against that party
