@@ -609,8 +609,10 @@ impl<'a> Sentence<'a> {
             .map(|r| r.mention.end_token)
             .max()
             .unwrap_or(0);
-        let pronoun_object = (last_subject_end..a).any(|k| matches!(self.words[k], "it" | "this" | "that"))
-            && !subjects.iter().any(|_| false);
+        // Only after a speech verb ("argued it", "said this"): "it is also to impose …" is a
+        // subject.
+        let pronoun_object = (last_subject_end.max(1)..a)
+            .any(|k| matches!(self.words[k], "it" | "this" | "that") && self.lex.is_speech_verb(self.words[k - 1]));
         // "said it backs the plan": "it" is the subject again when a direct object follows the
         // cue; in "argued it ceded too much to Russia" it is the plan.
         let mut objects = self.objects(b, object_ok);
