@@ -468,3 +468,13 @@ fn an_expert_on_the_message_comments_on_its_author() {
     let expert = node(&g, "Lee Min-jun", Kind::Expert);
     assert!(has_edge(&g, expert, Relation::CommentedOn, node(&g, "Kim Sun Hee", Kind::Actor)), "{:?}", names(&g));
 }
+
+#[test]
+fn a_former_or_opposition_title_is_no_tie_to_its_party() {
+    let text = "Court\n\nFormer Chilean President Ana Reyes pleaded not guilty. Peruvian opposition leader Luis Varga was arrested. \
+                Bolivian President Rosa Quispe said nothing.\n";
+    let g = build(&[("former.txt", text)]);
+    assert!(!has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Leads, node(&g, "Chile", Kind::Actor)));
+    assert!(!has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Leads, node(&g, "Peru", Kind::Actor)));
+    assert!(has_edge(&g, node(&g, "Rosa Quispe", Kind::Actor), Relation::Leads, node(&g, "Bolivia", Kind::Actor)));
+}

@@ -240,13 +240,16 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                     };
                     if let (Some(id), Some(title)) = (id, &m.title) {
                         entities.list[id].roles.insert(title.text.clone());
-                        let party = title.party;
+                        // A post no longer held, or one in opposition to the party named, is no
+                        // tie to it ("former US President …", "Russian opposition leader …").
+                        let held = !former_or_opposition(text, &sentences[si], m.first_token, &title.text);
+                        let party = title.party.filter(|_| held);
                         let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                         if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
                             facts.push(Fact { from: id, to: pid, relation: relation.clone(), sentence: si });
                         }
-                        if let Some(body) = &title.body {
+                        if let Some(body) = title.body.as_ref().filter(|_| held) {
                             let bid = body_entity(lex, &mut entities, body);
                             facts.push(Fact { from: id, to: bid, relation, sentence: si });
                         }
@@ -844,6 +847,16 @@ fn definite_blocs(text: &str, sentences: &[Sentence], mentions: &mut [Vec<Resolv
             mentions[si].sort_by_key(|r| (r.mention.start, r.mention.end));
         }
     }
+}
+
+/// "former US President …", "the late King …", "ex-minister …", "Russian opposition leader …":
+/// a title whose holder does not (or no longer) hold the post for the party it names.
+fn former_or_opposition(text: &str, s: &Sentence, first_token: usize, title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let inside = lower.split([' ', '-']).any(|w| matches!(w, "former" | "ex" | "late" | "opposition"));
+    let before = (first_token.saturating_sub(2)..first_token)
+        .any(|k| matches!(s.tokens[k].text(text).to_lowercase().as_str(), "former" | "late" | "then" | "ex"));
+    inside || before
 }
 
 /// A person named in the text, not a title standing for one.
