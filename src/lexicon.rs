@@ -506,7 +506,7 @@ impl Lexicon {
         contains_folded(&self.person_prefixes, w.trim_end_matches('.'))
     }
     /// The last word of a minister's portfolio ("Defense", "Affairs", "Transformation"): in
-    /// "Secretary of National Defense Delfin Lorenzana" the name starts after it.
+    /// "Secretary of National Defense Tomas Reyes" the name starts after it.
     pub fn is_portfolio_word(&self, w: &str) -> bool {
         contains_folded(&self.portfolio_words, w)
     }

@@ -155,7 +155,7 @@ fn is_name_token(t: &str) -> bool {
     (is_capitalised(t) || particle) && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.')) && !glued(t)
 }
 
-/// Two words run together by a broken page ("EmomaliPresident"): a capital after three or more
+/// Two words run together by a broken page ("ReyesPresident"): a capital after three or more
 /// lower-case letters. "McDonald", "MacArthur", "DiCaprio" keep theirs after one or two.
 fn glued(t: &str) -> bool {
     let mut lower_run = 0;
@@ -357,8 +357,8 @@ impl<'a> Scan<'a> {
             let mut party = None;
             let mut body: Option<(usize, usize)> = None;
             let mut adjective_party = false;
-            // "President of Argentina Alberto Fernández", "Spokesperson for the Chinese Foreign
-            // Ministry Hua Chunying": the party after "of"/"for", then the name.
+            // "President of Argentina Marta Quiroga", "Spokesperson for the Chinese Foreign
+            // Ministry Li Wen": the party after "of"/"for", then the name.
             if b + 1 < self.tokens.len() && matches!(self.tok(b), "of" | "for") {
                 let mut j = b + 1;
                 if self.tok(j) == "the" {
@@ -386,8 +386,8 @@ impl<'a> Scan<'a> {
                         body = Some((j, h + 1));
                         b = h + 1;
                     }
-                    // "Head of the DPR Denis Pushilin", "Secretary of National Defense Delfin
-                    // Lorenzana": an unknown portfolio or body, then a person the tagger or a
+                    // "Head of the KPR Denis Varga", "Secretary of National Defense Tomas
+                    // Reyes": an unknown portfolio or body, then a person the tagger or a
                     // given name marks; an acronym there names the body.
                     (None, None) => {
                         // The portfolio may list several with commas and "and" ("Construction,
@@ -412,7 +412,7 @@ impl<'a> Scan<'a> {
                             })
                         };
                         match person_at.or_else(after_portfolio) {
-                            // "Bulgaria's Minister of Agriculture, Yavor Gechev": the title ends
+                            // "Peru's Minister of Agriculture, Luis Varga": the title ends
                             // at the comma; the name is apposed.
                             Some(p) if self.tok(p - 1) == "," => b = p - 1,
                             Some(p) => {
@@ -487,7 +487,7 @@ impl<'a> Scan<'a> {
             if !self.free(start, name_end) {
                 continue;
             }
-            // "India's climate minister, Bhupender Yadav, pointed out": the name apposed to the
+            // "Chile's climate minister, Ana Quispe, pointed out": the name apposed to the
             // title, closed by a comma or followed by speech.
             // Only a title in subject position: at the sentence's or a clause's start, not in
             // "Addressing the Ambassador of India, NAME noted".
@@ -590,7 +590,7 @@ impl<'a> Scan<'a> {
         let mut names = 0;
         while j < self.tokens.len() && names < max && !self.covered[j] {
             let t = self.tok(j);
-            // "Kyriakos Mitsotakis Mitsotakis KyriakosPrime Minister": a broken transcript
+            // "Ana Reyes Reyes AnaPrime Minister": a broken transcript
             // header repeats the surname; a name never repeats a word back to back.
             let repeated = j > i && self.tok(j - 1) == t;
             if is_name_token(t)
@@ -604,7 +604,7 @@ impl<'a> Scan<'a> {
                 names += 1;
                 j += 1;
             } else if names > 0 && is_particle(t) {
-                // "von der Leyen", "bin Salman": particles join only when a name follows them.
+                // "von der Berg", "bin Khalid": particles join only when a name follows them.
                 let mut k = j;
                 while k < self.tokens.len() && is_particle(self.tok(k)) {
                     k += 1;
@@ -688,7 +688,7 @@ impl<'a> Scan<'a> {
                 }
             }
             let mut end = last_cap + 1;
-            // "International Monetary Fund Managing Director …", "European Commission Ursula …":
+            // "International Monetary Fund Managing Director …", "European Commission Anna …":
             // the body's name ends at its last head word unless "of"/"for" continues it.
             if let Some(h) = (i..end).rev().find(|&k| !titled_proposal && (self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k)))) {
                 if h + 1 < end && !matches!(self.tok(h + 1), "of" | "for" | "and" | "'s" | "\u{2019}s" | "'") {
@@ -1027,7 +1027,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let (Some(cue_start), Some(mut k)) = (self.token_at_start(base + m.start), self.token_at_end(base + m.end)) else { continue };
-            // "the proposed coalition", "his proposed referendum", "Truss' proposed tax cuts": a
+            // "the proposed coalition", "his proposed referendum", "Reyes' proposed tax cuts": a
             // participle before a noun describes; it proposes nothing here.
             let before = cue_start.checked_sub(1).map(|p| self.tok(p).to_lowercase());
             if before.as_deref().is_some_and(|w| DETERMINERS.contains(&w) || matches!(w, "'" | "\u{2019}" | "'s" | "\u{2019}s" | "this" | "that" | "any")) {
@@ -1151,7 +1151,7 @@ impl<'a> Scan<'a> {
             let (mention_type, target) = match ner {
                 _ if before_body || before_rank => (MentionType::Other, Target::Unlinked),
                 // A rank or honorific before several name words is a person whatever the tagger
-                // read ("Lieutenant General Franco Nemesio Gacal").
+                // read ("Lieutenant General Marco Antonio Vidal").
                 Some(NerType::Organization | NerType::Place) if prefixed && !single && !place && !body => {
                     (MentionType::Person, Target::Person { name, single, tagged: true })
                 }

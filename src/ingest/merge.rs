@@ -158,15 +158,15 @@ fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> 
         }
         return None;
     }
-    // The same person spelt differently ("Mykhailo Podolyak" / "Mykhaylo Podoliak",
-    // "António Guterres" / "Antonio Guterres").
+    // The same person spelt differently ("Oleksandr Hnatenko" / "Oleksander Hnatenko",
+    // "José Quiroga" / "Jose Quiroga").
     if let Some(id) = similar_person(graph, &e.name) {
         let note = format!("'{}' is {} (spelling variant, in {article})", e.name, graph.node(id).name);
         graph.node_mut(id).merges.push(note);
         graph.add_alias(id, &e.name);
         return Some(id);
     }
-    // An earlier one-word person ("Biden") whose name this full name ("Joe Biden") completes.
+    // An earlier one-word person ("Quiroga") whose name this full name ("Marta Quiroga") completes.
     let surname = key.split(' ').next_back().unwrap_or("").to_string();
     let singles: Vec<NodeId> = graph
         .lookup(&surname)
@@ -216,7 +216,7 @@ fn similar_person(graph: &KnowledgeGraph, name: &str) -> Option<NodeId> {
     let close = |a: &str, b: &str| {
         a == b || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
     };
-    // Candidates share at least one name word exactly ("Mykhailo", "Guterres").
+    // Candidates share at least one name word exactly ("Oleksandr", "Quiroga").
     let mut candidates: Vec<NodeId> = name.split(' ').flat_map(|w| graph.nodes_with_name_word(w)).collect();
     candidates.sort();
     candidates.dedup();

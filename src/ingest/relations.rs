@@ -4,7 +4,7 @@
 //! "but"). Around each cue of the lexicon (DESIGN.md's cue table) the parties before the cue in
 //! its clause are the subjects (with coordination: "Ukraine and European governments argued"),
 //! the mentions after it the objects; "it" before a cue points back to the last proposal; a
-//! passive "proposed by X" swaps them; a negation before a cue cancels it. Attribution ("Zhang
+//! passive "proposed by X" swaps them; a negation before a cue cancels it. Attribution ("Li
 //! said", "he added", a quotation continued in the next paragraph) gives an expert
 //! `commented_on` edges to what the sentence names. Pairs left without a typed relation are
 //! `mentioned_with`.
@@ -370,7 +370,7 @@ impl<'a> Sentence<'a> {
         out
     }
 
-    /// "Kim Yo Jong, … sister of the North Korean leader Kim Jong Un, warned": when the subject
+    /// "Park Min-ji, … sister of the party leader Park Sung-ho, warned": when the subject
     /// found ends an apposition right before the cue, the person the apposition describes.
     fn apposition_head(&self, found: usize, at: usize) -> Option<usize> {
         let person = |e: usize| matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person)));
@@ -697,8 +697,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "Aliyev's April 6 talks in Brussels with Prime Minister … Pashinyan", "Vladimir Putin had
-    /// a meeting in the Kremlin with …": a party's talks, meeting or call with another party,
+    /// "Jovic's April 6 talks in Brussels with Prime Minister … Varga", "Milan Jovic had a
+    /// meeting in Belgrade with …": a party's talks, meeting or call with another party,
     /// words apart.
     fn possessive_talks(&self, state: &Discourse, facts: &mut Vec<Fact>) {
         const NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "conversation", "call", "consultations", "summit"];
@@ -772,12 +772,12 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "the 1951 Mutual Defense Treaty between the US and the Philippines", "the trilateral
-    /// agreements between Armenia, Azerbaijan and Russia": the parties to an agreement support it.
+    /// "the 1965 Friendship Treaty between Chile and Peru", "the trilateral agreements between
+    /// Chile, Peru and Bolivia": the parties to an agreement support it.
     fn parties_to(&self, facts: &mut Vec<Fact>) {
         for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
             let mut end = p.mention.end_token;
-            // Past an acronym in brackets: "Mutual Defense Treaty (MDT) between …".
+            // Past an acronym in brackets: "Friendship Treaty (FT) between …".
             if self.words.get(end) == Some(&"(") && self.words.get(end + 2) == Some(&")") {
                 end += 3;
             }
@@ -864,7 +864,7 @@ impl<'a> Sentence<'a> {
                 if let Some(r) = self.mention_at(j) {
                     let e = r.entity.expect("filtered");
                     if person(e) {
-                        // "Kim Yo Jong, … sister of the leader Kim Jong Un, warned": the apposition's head.
+                        // "Park Min-ji, … sister of the leader Park Sung-ho, warned": the apposition's head.
                         let e = if found.is_empty() { self.apposition_head(e, k).unwrap_or(e) } else { e };
                         found.push(e);
                         j = r.mention.first_token;
@@ -990,7 +990,7 @@ impl<'a> Sentence<'a> {
             let mut targets: Vec<usize> = Vec::new();
             for r in self.ms {
                 let e = r.entity.expect("filtered");
-                // The medium is not the topic: "Speaking to Arirang News", "in an interview with CNN".
+                // The medium is not the topic: "Speaking to Andes Radio", "in an interview with CNN".
                 let before: Vec<String> = (r.mention.first_token.saturating_sub(2)..r.mention.first_token)
                     .map(|k| self.words[k].to_lowercase())
                     .collect();

@@ -1,5 +1,5 @@
 //! Entity resolution within one article: mentions that name the same thing become one
-//! [`ArticleEntity`]. Surnames ("Zhang said") resolve to the full name seen in the article,
+//! [`ArticleEntity`]. Surnames ("Li said") resolve to the full name seen in the article,
 //! metonyms and demonyms to their state, proposal mentions with the same number and head noun
 //! ("12-point peace plan", "Washington's earlier 12-point plan") to one proposal, "the plan" to
 //! the last proposal named, a unit of an institution ("Tsinghua University's Center for …",
@@ -338,7 +338,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     Analysis { sentences, mentions, entities: entities.list, facts, tags }
 }
 
-/// "EC President Ursula von der Leyen" (after "the European Commission (EC)"), "Acme CEO Jane
+/// "EC President Anna Berg" (after "the European Commission (EC)"), "Acme CEO Jane
 /// Roe": a title right after a body the article knows, with no party of its own, is a post in it.
 fn body_title_parties(mentions: &[Vec<Resolved>], entities: &Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
     for (si, sentence) in mentions.iter().enumerate() {
@@ -361,7 +361,7 @@ fn body_title_parties(mentions: &[Vec<Resolved>], entities: &Entities, facts: &m
     }
 }
 
-/// "Indian External Affairs Minister S. Jaishankar and National Security Advisor Ajit Doval": a
+/// "Indian External Affairs Minister R. Mehta and National Security Advisor Arun Das": a
 /// title with no party of its own, coordinated with a title that has one, shares that party.
 fn shared_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
     for (si, sentence) in mentions.iter().enumerate() {
@@ -575,7 +575,7 @@ impl FullNames {
 
     /// Resolves a one-word person mention: the surname (last word) first, then the first word
     /// (family-name-first names such as "Li Wei"). Of several candidates, the one named most
-    /// recently wins ("Kim" after "Kim Yo Jong … Kim Jong Un … Kim Yo Jong").
+    /// recently wins ("Park" after "Park Min-ji … Park Sung-ho … Park Min-ji").
     fn resolve(&self, word: &str, recent: &HashMap<usize, (usize, usize)>) -> Option<usize> {
         let lower = word.to_lowercase();
         let candidates = match self.by_last.get(&lower) {
@@ -691,7 +691,7 @@ pub(crate) fn is_acronym_of(acronym: &str, name: &str) -> bool {
     letters == capitalised || letters == most
 }
 
-/// "Arianna Rossi of the EC declared": a person named with the body they belong to represents
+/// "Carla Rossi of the EC declared": a person named with the body they belong to represents
 /// it (an organisation) or is affiliated with it (an institution).
 fn members_of(text: &str, s: &Sentence, si: usize, ms: &[Resolved], entities: &Entities, facts: &mut Vec<Fact>) {
     let top: Vec<&Resolved> = ms.iter().filter(|r| !r.mention.in_compound).collect();
@@ -912,7 +912,7 @@ fn appositions(
             if from >= to {
                 continue;
             }
-            // "…, vice director of the Central Committee and sister of leader Kim Jong Un,": the
+            // "…, vice director of the Central Committee and sister of leader Park Sung-ho,": the
             // description ends where another person starts.
             let to = ms
                 .iter()
