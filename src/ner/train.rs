@@ -289,9 +289,11 @@ fn train_run(
     }
 }
 
-fn model_of(data: &Prepared, opts: &TrainOptions, w: &[[f32; NT]], t1: Trans1, t2: Trans2) -> NerModel {
+/// A model from per-feature weights (in `data.keys` order) and transition tables, with the
+/// options and training lexicon it was trained with.
+fn model_of(data: &Prepared, opts: &TrainOptions, w: impl Iterator<Item = [f32; NT]>, t1: Trans1, t2: Trans2) -> NerModel {
     let mut m = NerModel::from_weights(
-        data.keys.iter().zip(w).map(|(&k, &w)| (k, w)),
+        data.keys.iter().copied().zip(w),
         t1,
         t2,
         opts.decoder,
@@ -334,10 +336,10 @@ fn train_crf_run(
         };
         on_epoch(&report, &|| {
             let w = snap();
-            model_of(data, opts, &w.w, w.t1, w.t2)
+            model_of(data, opts, w.w.iter().copied(), w.t1, w.t2)
         });
     });
-    model_of(data, opts, &w.w, w.t1, w.t2)
+    model_of(data, opts, w.w.iter().copied(), w.t1, w.t2)
 }
 
 fn train_perceptron_run(
@@ -359,20 +361,7 @@ fn train_perceptron_run(
     let snapshot = |wt: &Weights, now: u32| -> NerModel {
         let t1: Trans1 = std::array::from_fn(|a| wt.averaged(t1_row(a), now));
         let t2: Trans2 = std::array::from_fn(|a| std::array::from_fn(|b| wt.averaged(t2_row(a, b), now)));
-        let mut m = NerModel::from_weights(
-            data.keys.iter().enumerate().map(|(i, &k)| (k, wt.averaged(i, now))),
-            t1,
-            t2,
-            opts.decoder,
-            opts.constrain,
-            opts.gazetteer,
-            opts.word_classes,
-            opts.clusters.clone(),
-            opts.history as u32,
-            opts.min_weight,
-        );
-        m.trainlex = data.lex.clone();
-        m
+        model_of(data, opts, (0..data.keys.len()).map(|i| wt.averaged(i, now)), t1, t2)
     };
 
     for epoch in 1..=opts.epochs {
