@@ -110,6 +110,27 @@ impl Gazetteer {
 mod tests {
     use super::*;
 
+    /// What the tagger's features read from the lexicon: the word classes and the gazetteer's
+    /// entities, in a stable order.
+    fn tagger_lexicon_fingerprint(lex: &Lexicon) -> u64 {
+        let mut text = String::new();
+        for (name, set) in lex.ner_word_classes() {
+            let mut words: Vec<&String> = set.iter().collect();
+            words.sort();
+            text.push_str(&format!("{name}:{words:?}\n"));
+        }
+        text.push_str(&format!("{:?}", lex.entities));
+        crate::ingest::content_hash(&text)
+    }
+
+    #[test]
+    fn the_bundled_model_was_trained_with_this_lexicon() {
+        // Editing role titles, honorifics, head words or entities changes the tagger's features,
+        // and the shipped model no longer rebuilds byte for byte: retrain data/models/ner.bin
+        // (`newsgraph train --corpus …/gmb/train.conll`), then update this fingerprint.
+        assert_eq!(tagger_lexicon_fingerprint(Lexicon::shared()), 12517690876888983988, "the lexicon's tagger features changed");
+    }
+
     #[test]
     fn finds_forms() {
         let g = Gazetteer::builtin();
