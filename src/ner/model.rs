@@ -17,6 +17,24 @@ use serde::{Deserialize, Serialize};
 use super::decode::{decode, viterbi, Decoder, Trans1, Trans2, ViterbiTables};
 use super::clusters::Clusters;
 use super::features::{pad_feature, IdBuild, Resources, SentenceContext, WordFeats};
+/// A table stored as sorted keys' deltas beside their values: `None` when the two lengths differ
+/// (a corrupt file), `Some(None)` when it is empty (the feature is off).
+fn key_table<V: Copy>(deltas: &[u64], values: &[V]) -> Option<Option<HashMap<u64, V, IdBuild>>> {
+    if deltas.len() != values.len() {
+        return None;
+    }
+    if values.is_empty() {
+        return Some(None);
+    }
+    let mut map = HashMap::with_capacity_and_hasher(values.len(), IdBuild::default());
+    let mut key = 0u64;
+    for (d, v) in deltas.iter().zip(values) {
+        key = key.wrapping_add(*d);
+        map.insert(key, *v);
+    }
+    Some(Some(map))
+}
+
 #[cfg(test)]
 use super::features::{extract_all, SentenceFeatures};
 use super::gazetteer::{Gazetteer, WordClasses};
@@ -475,30 +493,12 @@ impl NerModel {
         let t2: Trans2 =
             std::array::from_fn(|a| std::array::from_fn(|b| std::array::from_fn(|t| body.t2[(a * NS + b) * NT + t])));
         let decoder = if body.decoder == 0 { Decoder::Viterbi } else { Decoder::Beam(body.decoder as usize) };
-        if body.cluster_paths.len() != body.cluster_key_deltas.len() {
-            return Err(corrupt("cluster table keys and paths differ in number".into()));
-        }
-        let clusters = (!body.cluster_paths.is_empty()).then(|| {
-            let mut map = HashMap::with_capacity_and_hasher(body.cluster_paths.len(), IdBuild::default());
-            let mut key = 0u64;
-            for (d, p) in body.cluster_key_deltas.iter().zip(&body.cluster_paths) {
-                key = key.wrapping_add(*d);
-                map.insert(key, *p);
-            }
-            Arc::new(Clusters { map })
-        });
-        if body.trainlex_codes.len() != body.trainlex_key_deltas.len() {
-            return Err(corrupt("training lexicon keys and codes differ in number".into()));
-        }
-        let trainlex = (!body.trainlex_codes.is_empty()).then(|| {
-            let mut map = HashMap::with_capacity_and_hasher(body.trainlex_codes.len(), IdBuild::default());
-            let mut key = 0u64;
-            for (d, p) in body.trainlex_key_deltas.iter().zip(&body.trainlex_codes) {
-                key = key.wrapping_add(*d);
-                map.insert(key, *p);
-            }
-            Arc::new(TrainLex { map })
-        });
+        let clusters = key_table(&body.cluster_key_deltas, &body.cluster_paths)
+            .ok_or_else(|| corrupt("cluster table keys and paths differ in number".into()))?
+            .map(|map| Arc::new(Clusters { map }));
+        let trainlex = key_table(&body.trainlex_key_deltas, &body.trainlex_codes)
+            .ok_or_else(|| corrupt("training lexicon keys and codes differ in number".into()))?
+            .map(|map| Arc::new(TrainLex { map }));
         Ok(NerModel {
             trainlex,
             weights,
