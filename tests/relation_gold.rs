@@ -12,13 +12,19 @@ fn scores_of(folder: &str) -> RelationScores {
     evaluate_relations(&dir, &Lexicon::builtin()).expect("gold folder reads")
 }
 
+/// Scores a gold folder and checks its size and its overall precision and recall floors.
+fn guarded(folder: &str, gold: usize, precision: f64, recall: f64) -> RelationScores {
+    let scores = scores_of(folder);
+    let overall = scores.overall;
+    assert_eq!(overall.gold, gold, "the gold file changed; update this guard");
+    assert!(overall.precision() >= precision, "precision fell:\n{scores}");
+    assert!(overall.recall() >= recall, "recall fell:\n{scores}");
+    scores
+}
+
 #[test]
 fn relation_precision_and_recall_hold_on_held_out_articles() {
-    let scores = scores_of("tests/relgold");
-    let overall = scores.overall;
-    assert_eq!(overall.gold, 94, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.82, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.66, "recall fell:\n{scores}");
+    let scores = guarded("tests/relgold", 94, 0.82, 0.66);
     // The relations a title or an apposition states are the most reliable.
     let titles = scores.by_relation["leads"];
     assert!(titles.precision() >= 0.9 && titles.recall() >= 0.5, "leads:\n{scores}");
@@ -26,20 +32,12 @@ fn relation_precision_and_recall_hold_on_held_out_articles() {
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_second_set() {
-    let scores = scores_of("tests/reldev");
-    let overall = scores.overall;
-    assert_eq!(overall.gold, 130, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.82, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.39, "recall fell:\n{scores}");
+    guarded("tests/reldev", 130, 0.82, 0.39);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_third_set() {
-    let scores = scores_of("tests/reltest");
-    let overall = scores.overall;
-    assert_eq!(overall.gold, 145, "the gold file changed; update this guard");
-    assert!(overall.precision() >= 0.60, "precision fell:\n{scores}");
-    assert!(overall.recall() >= 0.25, "recall fell:\n{scores}");
+    guarded("tests/reltest", 145, 0.60, 0.25);
 }
 
 #[test]
