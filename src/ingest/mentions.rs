@@ -498,23 +498,7 @@ impl<'a> Scan<'a> {
                 let apposed_end = self.name_run(b + 1, 4);
                 let closed = apposed_end < n && (self.tok(apposed_end) == "," || self.lex.is_speech_verb(self.tok(apposed_end)));
                 if apposed_end >= b + 3 && closed && self.free(start, apposed_end) {
-                    let name = self.join(b + 1, apposed_end);
-                    let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
-                    if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
-                        self.out.push(self.nested(sp));
-                    }
-                    self.push(Mention {
-                        start: self.tokens[start].start,
-                        end: self.tokens[apposed_end - 1].end,
-                        first_token: start,
-                        end_token: apposed_end,
-                        mention_type: MentionType::Person,
-                        target: Target::Person { single: false, name, tagged: true },
-                        title: Some(Title { text: title_text, role: r.pattern, party, body: None }),
-                        possessive: self.possessive_at(apposed_end),
-                        proposer: None,
-                        in_compound: false,
-                    });
+                    self.push_titled_person(spans, (start, b), (b + 1, apposed_end), r.pattern, party, None);
                     continue;
                 }
             }
@@ -530,12 +514,6 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
-            let name = self.join(b, name_end);
-            let title_text = self.text[self.tokens[start].start..self.tokens[b - 1].end].to_string();
-            // The party inside the title ("Russian" in "Russian President …") is mentioned too.
-            if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= b && Some(sp.entity) == party) {
-                self.out.push(self.nested(sp));
-            }
             let body_name = body.map(|(from, to)| self.join(from, to));
             if let Some((from, to)) = body {
                 let mut m = self.mention(from, to, MentionType::Organization, Target::Organization { name: self.join(from, to) });
@@ -543,27 +521,49 @@ impl<'a> Scan<'a> {
                 m.possessive = false;
                 self.out.push(m);
             }
-            self.push(Mention {
-                start: self.tokens[start].start,
-                end: self.tokens[name_end - 1].end,
-                first_token: start,
-                end_token: name_end,
-                mention_type: MentionType::Person,
-                target: Target::Person { single: name_end - b == 1, name, tagged: true },
-                title: Some(Title { text: title_text, role: r.pattern, party, body: body_name }),
-                possessive: self.possessive_at(name_end),
-                proposer: None,
-                in_compound: false,
-            });
+            self.push_titled_person(spans, (start, b), (b, name_end), r.pattern, party, body_name);
+        }
+    }
+
+    /// A person named after their title: title over tokens `title.0..title.1`, name over
+    /// `name.0..name.1` (right after it, or after a comma), one mention over both; the party
+    /// inside the title ("Russian" in "Russian President …") is mentioned too.
+    fn push_titled_person(
+        &mut self,
+        spans: &[EntitySpan],
+        title: (usize, usize),
+        name: (usize, usize),
+        role: usize,
+        party: Option<usize>,
+        body: Option<String>,
+    ) {
+        self.nest_party(spans, title.0, title.1, party);
+        let text = self.text[self.tokens[title.0].start..self.tokens[title.1 - 1].end].to_string();
+        self.push(Mention {
+            start: self.tokens[title.0].start,
+            end: self.tokens[name.1 - 1].end,
+            first_token: title.0,
+            end_token: name.1,
+            mention_type: MentionType::Person,
+            target: Target::Person { single: name.1 - name.0 == 1, name: self.join(name.0, name.1), tagged: true },
+            title: Some(Title { text, role, party, body }),
+            possessive: self.possessive_at(name.1),
+            proposer: None,
+            in_compound: false,
+        });
+    }
+
+    /// The party's own mention inside tokens `start..end` of a title, nested.
+    fn nest_party(&mut self, spans: &[EntitySpan], start: usize, end: usize, party: Option<usize>) {
+        if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= end && Some(sp.entity) == party) {
+            self.out.push(self.nested(sp));
         }
     }
 
     /// A title standing alone for its holder, over tokens `start..end`, with the party inside it
     /// mentioned too.
     fn push_title(&mut self, spans: &[EntitySpan], start: usize, end: usize, role: usize, party: Option<usize>) {
-        if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= end && Some(sp.entity) == party) {
-            self.out.push(self.nested(sp));
-        }
+        self.nest_party(spans, start, end, party);
         let text = self.text[self.tokens[start].start..self.tokens[end - 1].end].to_string();
         let mut m = self.mention(start, end, MentionType::Person, Target::Title);
         m.title = Some(Title { text, role, party, body: None });
