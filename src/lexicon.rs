@@ -107,6 +107,8 @@ struct LexiconFile {
     rank_words: Vec<String>,
     #[serde(default)]
     common_nouns: Vec<String>,
+    #[serde(default)]
+    given_name_variants: Vec<Vec<String>>,
 }
 
 /// How a lexicon surface form refers to its entity.
@@ -162,6 +164,9 @@ pub struct Lexicon {
     portfolio_words: WordSet,
     rank_words: WordSet,
     common_nouns: WordSet,
+    /// Lower-case given name → index of its group of language variants in `given_name_groups`.
+    given_name_variants: HashMap<String, usize>,
+    given_name_groups: Vec<Vec<String>>,
     demonym_lookup: HashMap<String, usize, WordHash>,
     role_words: WordSet,
 }
@@ -395,6 +400,13 @@ impl Lexicon {
             portfolio_words: lower_set(file.portfolio_words),
             rank_words: lower_set(file.rank_words),
             common_nouns: lower_set(file.common_nouns),
+            given_name_variants: file
+                .given_name_variants
+                .iter()
+                .enumerate()
+                .flat_map(|(g, names)| names.iter().map(move |n| (n.to_lowercase(), g)))
+                .collect(),
+            given_name_groups: file.given_name_variants.clone(),
             demonym_lookup,
         })
     }
@@ -513,6 +525,21 @@ impl Lexicon {
     /// A military or police rank written out before a name ("Lieutenant General", "Admiral").
     pub fn is_rank_word(&self, w: &str) -> bool {
         contains_folded(&self.rank_words, w)
+    }
+    /// Whether two given names are one name in two languages ("Vladimir" and "Volodymyr"),
+    /// compared in lower case.
+    pub fn same_given_name(&self, a: &str, b: &str) -> bool {
+        let group = |w: &str| self.given_name_variants.get(&w.to_lowercase()).copied();
+        group(a).is_some_and(|g| group(b) == Some(g))
+    }
+    /// `word` and the same given name in other languages ("Volodymyr" for "Vladimir"), as
+    /// written in the lexicon; just `word` when it has none.
+    pub fn given_name_variants(&self, word: &str) -> Vec<String> {
+        let mut out = vec![word.to_string()];
+        if let Some(&g) = self.given_name_variants.get(&word.to_lowercase()) {
+            out.extend(self.given_name_groups[g].iter().filter(|v| !v.eq_ignore_ascii_case(word)).cloned());
+        }
+        out
     }
     /// Capitalised common nouns that never name an organisation on their own ("Board", "Order").
     pub fn is_common_noun(&self, w: &str) -> bool {

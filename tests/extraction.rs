@@ -478,3 +478,14 @@ fn a_former_or_opposition_title_is_no_tie_to_its_party() {
     assert!(!has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Leads, node(&g, "Peru", Kind::Actor)));
     assert!(has_edge(&g, node(&g, "Rosa Quispe", Kind::Actor), Relation::Leads, node(&g, "Bolivia", Kind::Actor)));
 }
+
+#[test]
+fn one_given_name_in_two_languages_is_one_person_across_articles() {
+    let one = "Call\n\nVladimir Hnatenko had a telephone conversation with Milan Jovic.\n";
+    let two = "Visit\n\nVolodymyr Hnatenko met Milan Jovic in Belgrade.\n";
+    let three = "Visit\n\nVolodymyr Hnatenkoo spoke in Belgrade.\n";
+    let g = build(&[("one.txt", one), ("two.txt", two), ("three.txt", three)]);
+    let people: Vec<&str> = g.node_ids().map(|id| g.node(id).name.as_str()).filter(|n| n.contains("Hnatenk")).collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(g.lookup("Volodymyr Hnatenko").len(), 1);
+}

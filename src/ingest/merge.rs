@@ -6,6 +6,7 @@ use super::article::ArticleText;
 use super::resolve::{Analysis, ArticleEntity};
 use super::resolve::Fact;
 use crate::graph::{name_key, KnowledgeGraph, NodeId};
+use crate::lexicon::Lexicon;
 use crate::model::{Article, EntityType, Evidence, Kind, Node, Relation};
 
 fn is_person(n: &Node) -> bool {
@@ -13,7 +14,7 @@ fn is_person(n: &Node) -> bool {
 }
 
 /// Adds the article, its entities and its relations to the graph. Returns (new nodes, new edges).
-pub fn merge(graph: &mut KnowledgeGraph, article: &ArticleText, hash: u64, analysis: &Analysis, facts: &[Fact]) -> (usize, usize) {
+pub fn merge(graph: &mut KnowledgeGraph, article: &ArticleText, hash: u64, analysis: &Analysis, facts: &[Fact], lex: &Lexicon) -> (usize, usize) {
     let mut id = article.id.clone();
     if graph.articles().contains_key(&id) {
         id = format!("{}#{:08x}", article.id, hash as u32);
@@ -26,7 +27,7 @@ pub fn merge(graph: &mut KnowledgeGraph, article: &ArticleText, hash: u64, analy
         hash,
     });
     let before = graph.node_count();
-    let nodes: Vec<Option<NodeId>> = analysis.entities.iter().map(|e| node_for(graph, e, &id)).collect();
+    let nodes: Vec<Option<NodeId>> = analysis.entities.iter().map(|e| node_for(graph, e, &id, lex)).collect();
     let new_nodes = graph.node_count() - before;
     let mut new_edges = 0;
     for f in facts {
@@ -49,12 +50,12 @@ pub fn merge(graph: &mut KnowledgeGraph, article: &ArticleText, hash: u64, analy
     (new_nodes, new_edges)
 }
 
-fn node_for(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> Option<NodeId> {
+fn node_for(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str, lex: &Lexicon) -> Option<NodeId> {
     if e.name.is_empty() {
         return None;
     }
     let person = e.entity_type == Some(EntityType::Person) || e.kind == Kind::Expert;
-    let found = if person { find_person(graph, e, article) } else { find_other(graph, e) };
+    let found = if person { find_person(graph, e, article, lex) } else { find_other(graph, e) };
     let id = match found {
         Some(id) => id,
         None => graph.add_node(Node::new(&e.name, e.kind, e.entity_type)),
@@ -144,7 +145,7 @@ fn find_other(graph: &KnowledgeGraph, e: &ArticleEntity) -> Option<NodeId> {
 
 /// A person seen before: the same full name, or, for a one-word name, the only person whose name
 /// has it as a part. A full name also completes an earlier one-word person with that surname.
-fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> Option<NodeId> {
+fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str, lex: &Lexicon) -> Option<NodeId> {
     let key = name_key(&e.name);
     if let Some(&id) = graph.lookup(&e.name).iter().find(|&&id| is_person(graph.node(id))) {
         return Some(id);
@@ -159,8 +160,8 @@ fn find_person(graph: &mut KnowledgeGraph, e: &ArticleEntity, article: &str) -> 
         return None;
     }
     // The same person spelt differently ("Oleksandr Hnatenko" / "Oleksander Hnatenko",
-    // "José Quiroga" / "Jose Quiroga").
-    if let Some(id) = similar_person(graph, &e.name) {
+    // "José Quiroga" / "Jose Quiroga", "Aleksandr Hnatenko").
+    if let Some(id) = similar_person(graph, &e.name, lex) {
         let note = format!("'{}' is {} (spelling variant, in {article})", e.name, graph.node(id).name);
         graph.node_mut(id).merges.push(note);
         graph.add_alias(id, &e.name);
@@ -207,17 +208,22 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-fn similar_person(graph: &KnowledgeGraph, name: &str) -> Option<NodeId> {
+fn similar_person(graph: &KnowledgeGraph, name: &str, lex: &Lexicon) -> Option<NodeId> {
     let words: Vec<String> = fold(name).split(' ').map(str::to_string).collect();
     if words.len() < 2 {
         return None;
     }
     let prefix = |s: &str| s.chars().take(2).collect::<String>();
+    // Or one given name in two languages ("Vladimir" / "Volodymyr").
     let close = |a: &str, b: &str| {
-        a == b || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
+        a == b
+            || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
+            || lex.same_given_name(a, b)
     };
-    // Candidates share at least one name word exactly ("Oleksandr", "Quiroga").
-    let mut candidates: Vec<NodeId> = name.split(' ').flat_map(|w| graph.nodes_with_name_word(w)).collect();
+    // Candidates share at least one name word exactly ("Oleksandr", "Quiroga"), or a given name in
+    // another language.
+    let mut candidates: Vec<NodeId> =
+        name.split(' ').flat_map(|w| lex.given_name_variants(w)).flat_map(|w| graph.nodes_with_name_word(&w)).collect();
     candidates.sort();
     candidates.dedup();
     let found: Vec<NodeId> = candidates
@@ -231,8 +237,6 @@ fn similar_person(graph: &KnowledgeGraph, name: &str) -> Option<NodeId> {
             other.len() == words.len() && other.iter().zip(&words).all(|(a, b)| close(a, b))
         })
         .collect();
-    match found[..] {
-        [id] => Some(id),
-        _ => None,
-    }
+    // Several variants already ("Zelenskyy", "Zelenskiy"): the one most articles use.
+    found.into_iter().max_by_key(|&id| (graph.node(id).articles.len(), std::cmp::Reverse(id)))
 }

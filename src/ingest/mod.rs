@@ -111,7 +111,7 @@ pub fn ingest_article(graph: &mut KnowledgeGraph, article: &ArticleText, lexicon
     analysis.resolve_titles_with(lexicon, |party| merge::leader_of(graph, party));
     analysis.lead_parties_with(lexicon, |person| merge::party_led_by(graph, person));
     let facts = relations::extract(&article.body, &analysis, lexicon);
-    let (new_nodes, new_edges) = merge::merge(graph, article, hash, &analysis, &facts);
+    let (new_nodes, new_edges) = merge::merge(graph, article, hash, &analysis, &facts, lexicon);
     IngestReport { articles: 1, new_nodes, new_edges, ..IngestReport::default() }
 }
 
