@@ -64,7 +64,19 @@ pub struct IssueEntry {
 #[derive(Debug, Clone, Deserialize)]
 pub struct CueEntry {
     pub relation: Relation,
+    /// The kinds of node the cue may take as its object; empty: the relation's usual ones.
+    #[serde(default)]
+    pub objects: Vec<Kind>,
     pub phrases: Vec<String>,
+}
+
+/// One relation cue phrase, compiled.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub relation: Relation,
+    pub phrase: String,
+    /// The kinds of node it may take as its object; empty: the relation's usual ones.
+    pub objects: Vec<Kind>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -141,7 +153,7 @@ pub struct Lexicon {
     pub entities: Vec<EntityEntry>,
     pub roles: Vec<RoleEntry>,
     pub issues: Vec<IssueEntry>,
-    pub cues: Vec<(Relation, String)>,
+    pub cues: Vec<Cue>,
     forms: Vec<Form>,
     entity_matcher: Matcher,
     role_matcher: Matcher,
@@ -359,9 +371,12 @@ impl Lexicon {
             }
         }
         let issue_matcher = build(&issue_texts, true)?;
-        let cues: Vec<(Relation, String)> =
-            file.cues.iter().flat_map(|c| c.phrases.iter().map(move |p| (c.relation.clone(), p.clone()))).collect();
-        let cue_texts: Vec<String> = cues.iter().map(|(_, p)| p.clone()).collect();
+        let cues: Vec<Cue> = file
+            .cues
+            .iter()
+            .flat_map(|c| c.phrases.iter().map(move |p| Cue { relation: c.relation.clone(), phrase: p.clone(), objects: c.objects.clone() }))
+            .collect();
+        let cue_texts: Vec<String> = cues.iter().map(|c| c.phrase.clone()).collect();
         let cue_matcher = build(&cue_texts, true)?;
         let position_matcher = build(&file.position_cues, true)?;
 

@@ -489,3 +489,19 @@ fn one_given_name_in_two_languages_is_one_person_across_articles() {
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(g.lookup("Volodymyr Hnatenko").len(), 1);
 }
+
+#[test]
+fn preventing_an_issue_opposes_it_but_not_its_parties() {
+    let text = "Statement\n\nChile and Peru pledged to prevent an arms race in the region. \
+                Bolivia urged talks to prevent the use of nuclear weapons. \
+                Ecuador called for measures to prevent shelling of Colombia's cities.\n";
+    let g = build(&[("prevent.txt", text)]);
+    let race = node(&g, "arms race", Kind::Issue);
+    for state in ["Chile", "Peru"] {
+        assert!(has_edge(&g, node(&g, state, Kind::Actor), Relation::Opposes, race), "{state}: {:?}", names(&g));
+    }
+    // The use is opposed, not the weapons; a party is never the object of "prevent".
+    let weapons = node(&g, "nuclear weapons", Kind::Issue);
+    assert!(!has_edge(&g, node(&g, "Bolivia", Kind::Actor), Relation::Opposes, weapons));
+    assert!(!has_edge(&g, node(&g, "Ecuador", Kind::Actor), Relation::Opposes, node(&g, "Colombia", Kind::Actor)));
+}

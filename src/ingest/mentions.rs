@@ -1022,8 +1022,8 @@ impl<'a> Scan<'a> {
         let base = first.start;
         let n = self.tokens.len();
         for m in self.lex.find_cues(&self.text[base..last.end]) {
-            let (relation, phrase) = &self.lex.cues[m.pattern];
-            if *relation != Relation::Proposed || !PROPOSING.contains(&phrase.to_lowercase().as_str()) {
+            let cue = &self.lex.cues[m.pattern];
+            if cue.relation != Relation::Proposed || !PROPOSING.contains(&cue.phrase.to_lowercase().as_str()) {
                 continue;
             }
             let (Some(cue_start), Some(mut k)) = (self.token_at_start(base + m.start), self.token_at_end(base + m.end)) else { continue };

@@ -503,41 +503,54 @@ impl<'a> Sentence<'a> {
     fn cues(&self, text: &str, state: &Discourse, facts: &mut Vec<Fact>) {
         let s = &self.analysis.sentences[self.si];
         let slice = &text[s.start..s.end];
+        let mut found = Vec::new();
         for m in self.lex.find_cues(slice) {
-            let start = s.start + m.start;
-            let end = s.start + m.end;
-            let Some(a) = token_starting_at(&s.tokens, start) else { continue };
-            let Some(b) = token_ending_at(&s.tokens, end) else { continue };
+            let Some(a) = token_starting_at(&s.tokens, s.start + m.start) else { continue };
+            let Some(b) = token_ending_at(&s.tokens, s.start + m.end) else { continue };
             // A cue inside a mention ("peace talks" inside a name) is not a cue; one that only
             // starts in an issue ("sanctions against") is.
             if self.mention_at(a).is_some_and(|r| r.mention.mention_type != MentionType::Issue || r.mention.end_token >= b) {
                 continue;
             }
-            let relation = self.lex.cues[m.pattern].0.clone();
-            let cue = self.lex.cues[m.pattern].1.to_lowercase();
+            found.push((a, b, &self.lex.cues[m.pattern]));
+        }
+        let is_stance = |r: &Relation| matches!(r, Relation::Proposed | Relation::Revised | Relation::Received | Relation::Supports | Relation::Opposes);
+        for &(a, b, cue) in &found {
+            let relation = cue.relation.clone();
+            let phrase = cue.phrase.to_lowercase();
             match relation {
-                Relation::NegotiatesWith => self.negotiation(&cue, a, b, state, facts),
-                Relation::Proposed | Relation::Revised | Relation::Received | Relation::Supports | Relation::Opposes => {
+                Relation::NegotiatesWith => self.negotiation(&phrase, a, b, state, facts),
+                _ if is_stance(&relation) => {
                     if self.negated(a) {
                         continue;
                     }
                     // "warned the United States" opposes it; "warned that …" only reports speech.
-                    if ADJACENT_OBJECT_CUES.contains(&cue.as_str()) && !self.party_at(b) {
+                    if ADJACENT_OBJECT_CUES.contains(&phrase.as_str()) && !self.party_at(b) {
                         continue;
                     }
-                    // "the importance of implementing X": only a proposal is implemented.
-                    let implements = cue.contains("implement") || cue.contains("complying");
-                    self.stance(relation, a, b, implements, state, facts);
+                    // "pledged to prevent an arms race": the nearer cue governs what follows it.
+                    let until = found
+                        .iter()
+                        .filter(|(a2, _, c2)| *a2 >= b && is_stance(&c2.relation) && self.clauses[*a2] == self.clauses[a])
+                        // "backed sanctions against X": that cue starts in the object itself.
+                        .filter(|(a2, _, _)| self.mention_at(*a2).is_none())
+                        .map(|(a2, _, _)| *a2)
+                        .min()
+                        .unwrap_or(self.words.len());
+                    self.stance(relation, a, b, until, &cue.objects, state, facts);
                 }
                 _ => {}
             }
         }
     }
 
-    fn stance(&self, relation: Relation, a: usize, b: usize, proposals_only: bool, state: &Discourse, facts: &mut Vec<Fact>) {
+    /// A stance cue at tokens `a..b`: its subjects take it towards its objects, of the kinds
+    /// `object_kinds` names ("the importance of implementing" a proposal, "preventing" an issue).
+    /// Objects are sought up to token `until`, where the next cue takes over.
+    fn stance(&self, relation: Relation, a: usize, b: usize, until: usize, object_kinds: &[Kind], state: &Discourse, facts: &mut Vec<Fact>) {
         let is_proposal = |e: usize| self.kind(e).0 == Kind::Proposal;
         let object_ok = |e: usize| match relation {
-            _ if proposals_only => is_proposal(e),
+            _ if !object_kinds.is_empty() => object_kinds.contains(&self.kind(e).0),
             Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };
@@ -598,6 +611,20 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        // "by influencing the Kiev government, as well as stopping arms deliveries": a party
+        // after a preposition is no subject of an issue cue, which so often stands in a purpose
+        // clause ("in order to prevent") far from its subject.
+        if object_kinds == [Kind::Issue] {
+            subjects.retain(|&e| !self.after_preposition(e, a));
+            // "told journalists about the fight against corruption": a topic, not a stance.
+            let mut k = a;
+            while k > 0 && matches!(self.words[k - 1].to_lowercase().as_str(), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k > 0 && (matches!(self.words[k - 1].to_lowercase().as_str(), "about" | "on" | "of") || TOPIC_WORDS.contains(&self.words[k - 1].to_lowercase().as_str())) {
+                return;
+            }
+        }
         if subjects.is_empty() {
             return;
         }
@@ -616,6 +643,18 @@ impl<'a> Sentence<'a> {
         // "said it backs the plan": "it" is the subject again when a direct object follows the
         // cue; in "argued it ceded too much to Russia" it is the plan.
         let mut objects = self.objects(b, object_ok);
+        objects.retain(|&e| self.ms.iter().any(|r| r.entity == Some(e) && r.mention.first_token >= b && r.mention.first_token < until));
+        // "prevent an arms race" opposes the race; "prevent unauthorized use of nuclear weapons"
+        // opposes a use, not the weapons: an issue cue reaches its issue directly.
+        if object_kinds == [Kind::Issue] {
+            let direct = |e: usize| {
+                self.ms.iter().filter(|r| r.entity == Some(e) && r.mention.first_token >= b).any(|r| {
+                    let gap = &self.words[b..r.mention.first_token];
+                    gap.len() <= 3 && !gap.iter().any(|w| matches!(*w, "of" | "to" | "for" | "on" | "in" | "from" | "with"))
+                })
+            };
+            objects.retain(|&e| direct(e));
+        }
         let direct_object = !self.words.get(b).is_some_and(|w| matches!(*w, "to" | "on" | "for" | "in" | "with" | "at" | "by"));
         if pronoun_object && (objects.is_empty() || !direct_object) {
             objects = self.last_proposal_before(a, state).into_iter().collect();
@@ -623,7 +662,7 @@ impl<'a> Sentence<'a> {
         // "are advocating its comprehensive implementation": "its" after the cue is the proposal
         // just named.
         if objects.is_empty() && self.words.get(b).is_some_and(|w| w.eq_ignore_ascii_case("its")) {
-            objects.extend(self.last_proposal_before(a, state));
+            objects.extend(self.last_proposal_before(a, state).filter(|&p| object_ok(p)));
         }
 
         if objects.is_empty() && matches!(relation, Relation::Supports | Relation::Opposes) && !pronoun_object {
@@ -636,6 +675,26 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the last mention of `e` before token `at` is the object of a preposition
+    /// ("between Finland and the Soviet Union", "the people of Ukraine").
+    fn after_preposition(&self, e: usize, at: usize) -> bool {
+        const PREPOSITIONS: &[&str] = &["of", "between", "by", "with", "to", "in", "from", "for", "on", "at", "against"];
+        let Some(r) = self.ms.iter().rev().find(|r| r.entity == Some(e) && r.mention.end_token <= at) else { return false };
+        let mut k = r.mention.first_token;
+        loop {
+            if k > 0 && self.words[k - 1].eq_ignore_ascii_case("the") {
+                k -= 1;
+            }
+            // "between Finland and the Soviet Union": the first of coordinated parties decides.
+            let coordinated = k >= 2 && matches!(self.words[k - 1], "and" | ",");
+            match self.mention_at(k.wrapping_sub(2)).filter(|_| coordinated) {
+                Some(prev) => k = prev.mention.first_token,
+                None => break,
+            }
+        }
+        k > 0 && PREPOSITIONS.contains(&self.words[k - 1].to_lowercase().as_str())
     }
 
     fn last_proposal_before(&self, at: usize, state: &Discourse) -> Option<usize> {
