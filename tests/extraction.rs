@@ -505,3 +505,21 @@ fn preventing_an_issue_opposes_it_but_not_its_parties() {
     assert!(!has_edge(&g, node(&g, "Bolivia", Kind::Actor), Relation::Opposes, weapons));
     assert!(!has_edge(&g, node(&g, "Ecuador", Kind::Actor), Relation::Opposes, node(&g, "Colombia", Kind::Actor)));
 }
+
+#[test]
+fn a_hyphenated_pair_before_talks_negotiates() {
+    let text = "Talks\n\nThe Chilean-Peruvian talks ended on Monday. The Bolivia-Ecuador summit is planned. The Chilean-made trucks arrived in Bolivia.\n";
+    let g = build(&[("pair.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Chile"), Relation::NegotiatesWith, actor("Peru")) || has_edge(&g, actor("Peru"), Relation::NegotiatesWith, actor("Chile")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Bolivia"), Relation::NegotiatesWith, actor("Ecuador")) || has_edge(&g, actor("Ecuador"), Relation::NegotiatesWith, actor("Bolivia")));
+    assert!(!has_edge(&g, actor("Chile"), Relation::NegotiatesWith, actor("Bolivia")) && !has_edge(&g, actor("Bolivia"), Relation::NegotiatesWith, actor("Chile")));
+}
+
+#[test]
+fn no_alternative_to_an_agreement_supports_it() {
+    let text = "Call\n\nChilean President Ana Reyes stressed the lack of alternative to the 2015 Lima Accords.\n";
+    let g = build(&[("alt.txt", text)]);
+    let accords = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("the accords");
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Supports, accords), "{:?}", names(&g));
+}
