@@ -50,6 +50,10 @@ pub struct RoleEntry {
     pub title: String,
     /// `leads` or `represents`.
     pub relation: Relation,
+    /// The relation to a state where it differs: a Speaker leads a parliament but represents
+    /// the state ("US House Speaker NAME").
+    #[serde(default)]
+    pub of_state: Option<Relation>,
 }
 
 /// An issue with its surface forms. `{demonym}` in an alias stands for any demonym.

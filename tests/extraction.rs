@@ -523,3 +523,31 @@ fn no_alternative_to_an_agreement_supports_it() {
     let accords = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("the accords");
     assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Supports, accords), "{:?}", names(&g));
 }
+
+#[test]
+fn planned_talks_and_agentless_agreements_are_no_relations() {
+    let text = "Call\n\nOn the eve of the planned talks between Chilean President Ana Reyes and Peruvian President Luis Varga, \
+                Bolivia and Ecuador coordinated their positions. It was agreed to hold a call of Ana Reyes and Rosa Quispe.\n";
+    let g = build(&[("planned.txt", text)]);
+    let (reyes, varga) = (node(&g, "Ana Reyes", Kind::Actor), node(&g, "Luis Varga", Kind::Actor));
+    assert!(!has_edge(&g, reyes, Relation::NegotiatesWith, varga) && !has_edge(&g, varga, Relation::NegotiatesWith, reyes));
+    // "It was agreed" has no subject: Ecuador, the last party named, agreed to nothing.
+    let ecuador = node(&g, "Ecuador", Kind::Actor);
+    assert!(!has_edge(&g, ecuador, Relation::Supports, reyes), "{:?}", names(&g));
+}
+
+#[test]
+fn a_speaker_leads_a_parliament_and_represents_a_state() {
+    let text = "Visit\n\nChilean House Speaker Ana Reyes arrived. Rosa Quispe, Speaker of the National Congress of Peru, met her.\n";
+    let g = build(&[("speaker.txt", text)]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    let chile = node(&g, "Chile", Kind::Actor);
+    assert!(has_edge(&g, reyes, Relation::Represents, chile) && !has_edge(&g, reyes, Relation::Leads, chile), "{:?}", names(&g));
+}
+
+#[test]
+fn a_party_before_a_verb_is_not_the_title_holders() {
+    let text = "Region\n\nBoth countries have troops there, Chile supporting President Luis Varga's government.\n";
+    let g = build(&[("verb.txt", text)]);
+    assert!(!has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Leads, node(&g, "Chile", Kind::Actor)), "{:?}", names(&g));
+}

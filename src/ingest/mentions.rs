@@ -476,7 +476,9 @@ impl<'a> Scan<'a> {
                     let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w))
                         && !self.lex.is_name_connector(w)
                         && !self.covered[prev]
-                        && !matches!(w, "a" | "an" | "said" | "says" | "by" | "with" | "to" | "as" | "is" | "was");
+                        && !matches!(w, "a" | "an" | "said" | "says" | "by" | "with" | "to" | "as" | "is" | "was")
+                        && !is_verb_before_title(w)
+                        && !self.lex.is_speech_verb(w);
                     if !is_modifier {
                         break;
                     }
@@ -1248,6 +1250,15 @@ impl Scan<'_> {
             self.push(self.mention(a, to, mention_type, target));
         }
     }
+}
+
+/// A verb that puts a titled person after a party that is not theirs: "Chile supporting
+/// President NAME's government", "Peru welcomed Prime Minister NAME". Participles that qualify
+/// a title ("acting President", "outgoing Prime Minister") are not verbs here.
+fn is_verb_before_title(word: &str) -> bool {
+    const TITLE_PARTICIPLES: &[&str] = &["acting", "outgoing", "incoming", "ruling", "governing", "reigning", "sitting", "leading", "founding", "presiding", "serving", "caretaker"];
+    const VERBS: &[&str] = &["met", "meets", "visited", "visits", "called", "calls", "urged", "urges", "told", "tells", "thanked", "thanks", "congratulated", "invited", "invites", "welcomed", "welcomes", "received", "receives", "backed", "backs", "supported", "supports", "criticised", "criticized", "accused", "accuses", "hosted", "hosts", "joined", "joins", "replaced", "replaces", "succeeded"];
+    word.len() > 4 && word.ends_with("ing") && !TITLE_PARTICIPLES.contains(&word) || VERBS.contains(&word)
 }
 
 #[cfg(test)]

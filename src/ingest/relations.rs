@@ -348,6 +348,10 @@ impl<'a> Sentence<'a> {
             }
             // "argued it ceded too much": a pronoun after a speech verb is what was argued about.
             let after_speech = k > 0 && self.lex.is_speech_verb(self.words[k - 1]);
+            // "It was agreed to …", "It has been noted": no one in particular.
+            if last_found.is_none() && self.expletive_it(k) {
+                break;
+            }
             if last_found.is_none() && SUBJECT_PRONOUNS.contains(&self.words[k]) && !after_speech {
                 if let Some(e) = self.pronoun(k, state) {
                     if want(e) {
@@ -367,6 +371,21 @@ impl<'a> Sentence<'a> {
             }
         }
         out
+    }
+
+    /// Whether "it" at token `k` is an expletive subject: "It was agreed", "it has been noted",
+    /// "It is important".
+    fn expletive_it(&self, k: usize) -> bool {
+        if !self.words[k].eq_ignore_ascii_case("it") {
+            return false;
+        }
+        let next = |i: usize| self.words.get(k + i).map(|w| w.to_lowercase()).unwrap_or_default();
+        match next(1).as_str() {
+            "was" | "is" | "were" => next(2).ends_with("ed") || matches!(next(2).as_str(), "important" | "necessary" | "essential" | "vital" | "crucial" | "impossible" | "possible"),
+            "has" | "had" | "have" => next(2) == "been",
+            "will" | "would" | "should" | "must" | "could" => next(2) == "be",
+            _ => false,
+        }
     }
 
     /// "Park Min-ji, … sister of the party leader Park Sung-ho, warned": when the subject
@@ -494,6 +513,13 @@ impl<'a> Sentence<'a> {
         self.mention_at(at).and_then(|r| r.entity).is_some_and(|e| self.is_party(e))
     }
 
+    /// Whether talks at token `at` are only planned: "the planned talks", "an upcoming summit".
+    fn prospective(&self, at: usize) -> bool {
+        const PROSPECTIVE: &[&str] = &["planned", "upcoming", "forthcoming", "future", "possible", "potential", "proposed", "prospective", "expected", "next", "scheduled"];
+        let clause = self.clauses[at];
+        (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && PROSPECTIVE.contains(&self.words[k].to_lowercase().as_str()))
+    }
+
     fn negated(&self, at: usize) -> bool {
         let clause = self.clauses[at];
         (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && self.lex.is_negation(self.words[k]))
@@ -518,6 +544,8 @@ impl<'a> Sentence<'a> {
             let relation = cue.relation.clone();
             let phrase = cue.phrase.to_lowercase();
             match relation {
+                // "the planned talks between A and B", "did not meet": no talks (yet).
+                Relation::NegotiatesWith if self.negated(a) || self.prospective(a) => {}
                 Relation::NegotiatesWith => self.negotiation(&phrase, a, b, state, facts),
                 _ if is_stance(&relation) => {
                     if self.negated(a) {

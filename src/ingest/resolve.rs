@@ -247,7 +247,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                         if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
-                            facts.push(Fact { from: id, to: pid, relation: relation.clone(), sentence: si });
+                            let to_party = title_relation(lex, title.role, &title.text, &entities.list[pid]);
+                            facts.push(Fact { from: id, to: pid, relation: to_party, sentence: si });
                         }
                         if let Some(body) = title.body.as_ref().filter(|_| held) {
                             let bid = body_entity(lex, &mut entities, body);
@@ -377,7 +378,7 @@ fn shared_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Reso
                 continue;
             }
             let pid = lexicon_entity(lex, entities, party);
-            let relation = subordinate(&tb.text, lex.roles[tb.role].relation.clone());
+            let relation = title_relation(lex, tb.role, &tb.text, &entities.list[pid]);
             facts.push(Fact { from: id, to: pid, relation, sentence: si });
         }
     }
@@ -484,6 +485,17 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
 }
 
 /// A vice, deputy or assistant head represents rather than leads.
+/// The relation a title gives its holder towards `party`: the role's own, or its `of_state`
+/// one when the party is a state; a deputy's post only represents.
+fn title_relation(lex: &Lexicon, role: usize, title: &str, party: &ArticleEntity) -> Relation {
+    let role = &lex.roles[role];
+    let relation = match &role.of_state {
+        Some(r) if party.kind == Kind::Actor && party.entity_type == Some(EntityType::State) => r.clone(),
+        _ => role.relation.clone(),
+    };
+    subordinate(title, relation)
+}
+
 fn subordinate(title: &str, relation: Relation) -> Relation {
     let lower = title.to_lowercase();
     let second = ["vice", "deputy", "assistant", "first deputy", "under"].iter().any(|w| lower.split([' ', '-']).any(|x| x == *w));
@@ -997,7 +1009,7 @@ fn appositions(
                 if let Some(party) = party {
                     let e = &mut entities.list[person];
                     e.roles.insert(phrase.clone());
-                    let relation = subordinate(&phrase, lex.roles[role.pattern].relation.clone());
+                    let relation = title_relation(lex, role.pattern, &phrase, &entities.list[party]);
                     facts.push(Fact { from: person, to: party, relation, sentence: si });
                 }
             }
