@@ -551,3 +551,36 @@ fn a_party_before_a_verb_is_not_the_title_holders() {
     let g = build(&[("verb.txt", text)]);
     assert!(!has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Leads, node(&g, "Chile", Kind::Actor)), "{:?}", names(&g));
 }
+
+#[test]
+fn a_refusal_to_implement_an_agreement_opposes_it_and_its_accuser_stands_by_it() {
+    let text = "Call\n\nMilan Jovic had a telephone conversation with Prime Minister of Peru Luis Varga. \
+                Milan Jovic emphasised that Lima continued to stubbornly refuse to fulfil the 2015 Andean Accords. \
+                Rosa Quispe has been a vocal critic of the accords.\n";
+    let g = build(&[("refuse.txt", text)]);
+    let accords = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("the accords");
+    let (jovic, peru) = (node(&g, "Milan Jovic", Kind::Actor), node(&g, "Peru", Kind::Actor));
+    assert!(has_edge(&g, peru, Relation::Opposes, accords), "{:?}", names(&g));
+    assert!(has_edge(&g, jovic, Relation::Opposes, peru) && has_edge(&g, jovic, Relation::Supports, accords));
+    assert!(!has_edge(&g, peru, Relation::Supports, accords));
+    assert!(has_edge(&g, node(&g, "Rosa Quispe", Kind::Actor), Relation::Opposes, accords));
+}
+
+#[test]
+fn the_states_an_agreement_is_named_after_support_it() {
+    let text = "Anniversary\n\nThe leaders marked the 30th anniversary of signing the Chilean-Peruvian Treaty on Friendship.\n";
+    let g = build(&[("treaty.txt", text)]);
+    let treaty = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("the treaty");
+    for state in ["Chile", "Peru"] {
+        assert!(has_edge(&g, node(&g, state, Kind::Actor), Relation::Supports, treaty), "{state}: {:?}", names(&g));
+    }
+}
+
+#[test]
+fn a_readout_protagonist_holds_the_title_though_more_people_are_named_later() {
+    let text = "Call\n\nMilan Jovic had a telephone conversation with Prime Minister of Peru Luis Varga. \
+                The Serbian President emphasised that Bolivia was violating its commitments. \
+                Milan Jovic also recalled his talks with Ana Reyes and Rosa Quispe.\n";
+    let g = build(&[("cast.txt", text)]);
+    assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
+}

@@ -502,7 +502,7 @@ impl<'a> Sentence<'a> {
     /// Whether the word at `at` accuses someone of working against something ("sabotage",
     /// "dismantle", "violated", "undermining").
     fn accusatory(&self, at: usize) -> bool {
-        const STEMS: &[&str] = &["sabotag", "dismantl", "violat", "undermin", "wreck", "derail", "torpedo"];
+        const STEMS: &[&str] = &["sabotag", "dismantl", "violat", "undermin", "wreck", "derail", "torpedo", "refus"];
         let w = self.words[at].to_lowercase();
         STEMS.iter().any(|s| w.starts_with(s))
     }
@@ -518,6 +518,14 @@ impl<'a> Sentence<'a> {
         const PROSPECTIVE: &[&str] = &["planned", "upcoming", "forthcoming", "future", "possible", "potential", "proposed", "prospective", "expected", "next", "scheduled"];
         let clause = self.clauses[at];
         (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && PROSPECTIVE.contains(&self.words[k].to_lowercase().as_str()))
+    }
+
+    /// Whether a refusal comes right before token `at`: "refused to", "continued to stubbornly
+    /// refuse to".
+    fn refused(&self, at: usize) -> bool {
+        let clause = self.clauses[at];
+        (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && matches!(self.words[k].to_lowercase().as_str(), "refused" | "refuse" | "refuses" | "refusing"))
+            && !(at.saturating_sub(5)..at).any(|k| matches!(self.words[k].to_lowercase().as_str(), "not" | "never" | "n't"))
     }
 
     fn negated(&self, at: usize) -> bool {
@@ -548,7 +556,10 @@ impl<'a> Sentence<'a> {
                 Relation::NegotiatesWith if self.negated(a) || self.prospective(a) => {}
                 Relation::NegotiatesWith => self.negotiation(&phrase, a, b, state, facts),
                 _ if is_stance(&relation) => {
-                    if self.negated(a) {
+                    // "Kiev refused to fulfil the agreements": a refusal to support opposes.
+                    let refused = relation == Relation::Supports && self.refused(a);
+                    let relation = if refused { Relation::Opposes } else { relation };
+                    if self.negated(a) && !refused {
                         continue;
                     }
                     // "warned the United States" opposes it; "warned that …" only reports speech.
@@ -908,6 +919,21 @@ impl<'a> Sentence<'a> {
     /// "the 1965 Friendship Treaty between Chile and Peru", "the trilateral agreements between
     /// Chile, Peru and Bolivia": the parties to an agreement support it.
     fn parties_to(&self, facts: &mut Vec<Fact>) {
+        // "the Russian-Finnish Treaty on …": the states named in the agreement's own name.
+        for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
+            let inside: Vec<usize> = self
+                .ms
+                .iter()
+                .filter(|r| r.mention.in_compound && r.mention.end_token <= p.mention.end_token && r.mention.end_token >= p.mention.first_token)
+                .filter_map(|r| r.entity)
+                .filter(|&e| self.kind(e) == (Kind::Actor, Some(EntityType::State)))
+                .collect();
+            if inside.len() == 2 && inside[0] != inside[1] {
+                for party in inside {
+                    facts.push(self.fact(party, p.entity.expect("filtered"), Relation::Supports));
+                }
+            }
+        }
         for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
             let mut end = p.mention.end_token;
             // Past an acronym in brackets: "Friendship Treaty (FT) between …".
@@ -1015,6 +1041,10 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 if SUBJECT_PRONOUNS.contains(&word) && found.is_empty() {
+                    // "It was emphasised that …": an agentless readout names no speaker.
+                    if self.expletive_it(j) {
+                        break;
+                    }
                     if let Some(e) = self.pronoun(j, state) {
                         found.push(e);
                     }

@@ -453,7 +453,7 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                         .copied()
                         .filter(|&p| !entities.list[p].single_name && entities.list[p].roles.is_empty() && !affiliated(facts, p))
                         .collect();
-                    // Only in a short cast, and only the person the article opens with, named
+                    // Only in a short cast (so far), and only the person the article opens with, named
                     // again later: the protagonist of a readout ("Milan Jovic had a telephone
                     // conversation with …").
                     let named: Vec<usize> = people.iter().copied().filter(|&p| !entities.list[p].single_name).collect();
@@ -462,8 +462,9 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                     let here = (si, r.mention.first_token);
                     let others_placed =
                         named.iter().all(|&p| Some(p) == first_person || affiliated(facts, p) || first_seen[p].0 > here.0);
+                    let cast = named.iter().filter(|&&p| first_seen[p].0 <= here.0).count();
                     let chosen = first_person
-                        .filter(|p| free.contains(p) && named.len() <= 3 && mentions_of[*p] >= 2 && others_placed);
+                        .filter(|p| free.contains(p) && cast <= 3 && mentions_of[*p] >= 2 && others_placed);
                     if let Some(one) = chosen {
                         facts.push(Fact { from: one, to: party, relation: Relation::Leads, sentence: si });
                     }
@@ -484,7 +485,6 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
     }
 }
 
-/// A vice, deputy or assistant head represents rather than leads.
 /// The relation a title gives its holder towards `party`: the role's own, or its `of_state`
 /// one when the party is a state; a deputy's post only represents.
 fn title_relation(lex: &Lexicon, role: usize, title: &str, party: &ArticleEntity) -> Relation {
@@ -496,6 +496,7 @@ fn title_relation(lex: &Lexicon, role: usize, title: &str, party: &ArticleEntity
     subordinate(title, relation)
 }
 
+/// A vice, deputy or assistant head represents rather than leads.
 fn subordinate(title: &str, relation: Relation) -> Relation {
     let lower = title.to_lowercase();
     let second = ["vice", "deputy", "assistant", "first deputy", "under"].iter().any(|w| lower.split([' ', '-']).any(|x| x == *w));
