@@ -584,3 +584,12 @@ fn a_readout_protagonist_holds_the_title_though_more_people_are_named_later() {
     let g = build(&[("cast.txt", text)]);
     assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
 }
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_is_passed_over() {
+    let text = "Plan\n\nThe European Union, of which Portugal is a member, had proposed a new 5-point peace plan.\n";
+    let g = build(&[("relative.txt", text)]);
+    let plan = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal).expect("the plan");
+    assert!(has_edge(&g, node(&g, "European Union", Kind::Actor), Relation::Proposed, plan), "{:?}", names(&g));
+    assert!(!has_edge(&g, node(&g, "Portugal", Kind::Actor), Relation::Proposed, plan));
+}

@@ -219,17 +219,34 @@ fn clause_ids(words: &[&str]) -> Vec<usize> {
             None => open = Some(k),
         }
     }
-    let mut id = 0;
-    words
-        .iter()
-        .enumerate()
-        .map(|(k, w)| {
-            if !scare[k] && CLAUSE_BREAKS.contains(&w.to_lowercase().as_str()) {
-                id += 1;
+    // Clause ids grow with each new clause; a relative clause set off by commas ("ECOWAS, of
+    // which Chile is a member, had proposed …") gets its own id, and after its closing comma the
+    // words are back in the clause it interrupted.
+    let mut ids = Vec::with_capacity(words.len());
+    let (mut id, mut newest) = (0, 0);
+    let mut interrupted: Option<usize> = None;
+    for (k, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if !scare[k] && CLAUSE_BREAKS.contains(&lower.as_str()) {
+            let after_comma = k > 0 && words[k - 1] == "," || k > 1 && words[k - 2] == "," && matches!(words[k - 1], "of" | "in" | "with" | "to" | "for" | "by");
+            if matches!(lower.as_str(), "which" | "who" | "whom" | "whose") && after_comma && interrupted.is_none() {
+                interrupted = Some(id);
+            } else {
+                interrupted = None;
             }
-            id
-        })
-        .collect()
+            newest += 1;
+            id = newest;
+        } else if *w == "," && !words.get(k + 1).is_some_and(|n| n.starts_with(char::is_uppercase)) {
+            // (A comma before a capitalised word more likely continues a list of names.)
+            if let Some(outer) = interrupted.take() {
+                ids.push(id);
+                id = outer;
+                continue;
+            }
+        }
+        ids.push(id);
+    }
+    ids
 }
 
 impl<'a> Sentence<'a> {
@@ -292,6 +309,10 @@ impl<'a> Sentence<'a> {
         let mut seen_and = false;
         while k > 0 {
             k -= 1;
+            // A relative clause inside this one (a later id) is passed over.
+            if self.clauses[k] > clause {
+                continue;
+            }
             if self.clauses[k] != clause {
                 break;
             }
