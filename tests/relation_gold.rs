@@ -1,7 +1,6 @@
 //! Typed relations against hand-written gold on held-out bulk-corpus articles: six in
-//! `tests/relgold`, ten more in `tests/reldev`, ten in `tests/reltest` and ten in
-//! `tests/relheld`, the last annotated blind and kept for measuring, not tuning (see their
-//! READMEs). A regression guard: the figures may only go up, except where a rule traded a little
+//! `tests/relgold`, ten more in `tests/reldev`, ten in `tests/reltest`, ten in
+//! `tests/relheld` and ten in `tests/relfinal`, the last two annotated blind (see their READMEs). A regression guard: the figures may only go up, except where a rule traded a little
 //! recall on one set for precision on all (the floors say where they stand).
 
 use newsgraph::evaluation::{evaluate_relations, RelationScores};
@@ -42,8 +41,13 @@ fn relation_precision_and_recall_hold_on_the_third_set() {
 }
 
 #[test]
-fn relation_precision_and_recall_hold_on_the_blind_fourth_set() {
+fn relation_precision_and_recall_hold_on_the_fourth_set() {
     guarded("tests/relheld", 156, 0.72, 0.28);
+}
+
+#[test]
+fn relation_precision_and_recall_hold_on_the_blind_fifth_set() {
+    guarded("tests/relfinal", 172, 0.56, 0.23);
 }
 
 #[test]
