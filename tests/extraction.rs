@@ -593,3 +593,15 @@ fn a_relative_clause_between_subject_and_verb_is_passed_over() {
     assert!(has_edge(&g, node(&g, "European Union", Kind::Actor), Relation::Proposed, plan), "{:?}", names(&g));
     assert!(!has_edge(&g, node(&g, "Portugal", Kind::Actor), Relation::Proposed, plan));
 }
+
+#[test]
+fn a_place_a_topic_or_a_counterparts_nationality_is_no_party_to_a_stance() {
+    let text = "Visit\n\nDuring a meeting in Lima, Chilean President Ana Reyes and Bolivian President Rosa Quispe discussed trade. \
+                The heads of state also discussed ways to provide political support to Ecuador. \
+                Ana Reyes held talks with her Peruvian counterpart Luis Varga.\n";
+    let g = build(&[("place.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(!has_edge(&g, actor("Peru"), Relation::NegotiatesWith, actor("Ana Reyes")) && !has_edge(&g, actor("Ana Reyes"), Relation::NegotiatesWith, actor("Peru")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Ana Reyes"), Relation::NegotiatesWith, actor("Luis Varga")));
+    assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Ecuador")) && !has_edge(&g, actor("Rosa Quispe"), Relation::Supports, actor("Ecuador")));
+}

@@ -319,7 +319,13 @@ impl<'a> Sentence<'a> {
             if let Some(r) = self.mention_at(k) {
                 let e = r.entity.expect("filtered");
                 let is_title_part = r.mention.in_compound;
-                if want(e) && !is_title_part {
+                // "During a meeting in Kyiv, NAME and NAME discussed": a place is no subject.
+                let locative = r.mention.first_token > 0
+                    && matches!(self.words[r.mention.first_token - 1].to_lowercase().as_str(), "in" | "at" | "from" | "near" | "within" | "during" | "inside" | "outside");
+                if locative && last_found.is_some() {
+                    break;
+                }
+                if want(e) && !is_title_part && !locative {
                     if let Some(prev) = last_found {
                         // Only coordinated mentions join: "A and B", "A, B and C".
                         let gap: Vec<&str> = (r.mention.end_token..prev).map(|i| self.words[i]).collect();
@@ -454,6 +460,12 @@ impl<'a> Sentence<'a> {
             let qualifies = next.is_some_and(|o| {
                 o.mention.first_token <= r.mention.end_token + 3
                     && (r.mention.possessive || o.mention.first_token == r.mention.end_token && o.mention.mention_type == MentionType::Proposal)
+                    // "his Indian counterpart NAME": the state only says whose.
+                    || o.mention.mention_type == MentionType::Person
+                        && r.mention.end_token == r.mention.first_token + 1
+                        && self.words[r.mention.first_token].ends_with("an")
+                        && (o.mention.first_token == r.mention.end_token
+                            || o.mention.first_token == r.mention.end_token + 1 && self.words[r.mention.end_token] == "counterpart")
             });
             if qualifies {
                 continue;
@@ -698,6 +710,11 @@ impl<'a> Sentence<'a> {
             .map(|r| r.mention.end_token)
             .max()
             .unwrap_or(0);
+        // "The heads of state discussed ways to provide support to Ukraine": what subjects
+        // discuss is a topic, not their stance.
+        if (last_subject_end..a).any(|k| self.clauses[k] == self.clauses[a] && TOPIC_WORDS.contains(&self.words[k].to_lowercase().as_str())) {
+            return;
+        }
         // Only after a speech verb ("argued it", "said this"): "it is also to impose …" is a
         // subject.
         let pronoun_object = (last_subject_end.max(1)..a)
@@ -713,7 +730,11 @@ impl<'a> Sentence<'a> {
                     r.entity == Some(e)
                         && r.mention.first_token > b
                         && r.mention.first_token < until
-                        && matches!(self.words[r.mention.first_token - 1].to_lowercase().as_str(), "in" | "at" | "from" | "within" | "near")
+                        && {
+                            let k = r.mention.first_token - 1;
+                            let k = if self.words[k].eq_ignore_ascii_case("the") && k > 0 { k - 1 } else { k };
+                            matches!(self.words[k].to_lowercase().as_str(), "in" | "at" | "from" | "within" | "near")
+                        }
                 })
         });
         // "prevent an arms race" opposes the race; "prevent unauthorized use of nuclear weapons"
