@@ -508,12 +508,14 @@ fn preventing_an_issue_opposes_it_but_not_its_parties() {
 
 #[test]
 fn a_hyphenated_pair_before_talks_negotiates() {
-    let text = "Talks\n\nThe Chilean-Peruvian talks ended on Monday. The Bolivia-Ecuador summit is planned. The Chilean-made trucks arrived in Bolivia.\n";
+    let text = "Talks\n\nThe Chilean-Peruvian talks ended on Monday. The Bolivia-Ecuador summit is planned. The Chilean-made trucks arrived in Bolivia. \
+                Officials met for the 14th Uruguay-Paraguay Annual Summit.\n";
     let g = build(&[("pair.txt", text)]);
     let actor = |name: &str| node(&g, name, Kind::Actor);
     assert!(has_edge(&g, actor("Chile"), Relation::NegotiatesWith, actor("Peru")) || has_edge(&g, actor("Peru"), Relation::NegotiatesWith, actor("Chile")), "{:?}", names(&g));
     assert!(has_edge(&g, actor("Bolivia"), Relation::NegotiatesWith, actor("Ecuador")) || has_edge(&g, actor("Ecuador"), Relation::NegotiatesWith, actor("Bolivia")));
     assert!(!has_edge(&g, actor("Chile"), Relation::NegotiatesWith, actor("Bolivia")) && !has_edge(&g, actor("Bolivia"), Relation::NegotiatesWith, actor("Chile")));
+    assert!(has_edge(&g, actor("Uruguay"), Relation::NegotiatesWith, actor("Paraguay")) || has_edge(&g, actor("Paraguay"), Relation::NegotiatesWith, actor("Uruguay")));
 }
 
 #[test]

@@ -896,8 +896,11 @@ impl<'a> Sentence<'a> {
             if !NOUNS.contains(&w.to_lowercase().as_str()) {
                 continue;
             }
+            // "the India-Japan Annual Summit": one qualifying word may come between.
+            let qualified = k >= 2 && matches!(self.words[k - 1].to_lowercase().as_str(), "annual" | "bilateral" | "joint" | "strategic" | "intergovernmental" | "peace" | "trade" | "security");
+            let at = if qualified { k - 1 } else { k };
             let mut parties: Vec<usize> = Vec::new();
-            for r in self.ms.iter().filter(|r| r.mention.in_compound && r.mention.first_token == k - 1 && r.mention.end_token == k) {
+            for r in self.ms.iter().filter(|r| r.mention.in_compound && r.mention.first_token + 1 == at && r.mention.end_token == at) {
                 let e = r.entity.expect("filtered");
                 if self.kind(e).0 == Kind::Actor && !parties.contains(&e) {
                     parties.push(e);
