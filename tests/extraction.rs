@@ -585,6 +585,8 @@ fn a_readout_protagonist_holds_the_title_though_more_people_are_named_later() {
                 Milan Jovic also recalled his talks with Ana Reyes and Rosa Quispe.\n";
     let g = build(&[("cast.txt", text)]);
     assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
+    // Who accuses a state of violating its commitments stands against it.
+    assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Opposes, node(&g, "Bolivia", Kind::Actor)));
 }
 
 #[test]

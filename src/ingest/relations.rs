@@ -1156,10 +1156,30 @@ impl<'a> Sentence<'a> {
                         })
                     };
                     let accused: Vec<(usize, usize)> = accused.into_iter().filter(|&(p, _)| !own(p)).collect();
-                    for (party, proposal) in accused {
-                        facts.push(self.fact(sp, party, Relation::Opposes));
-                        facts.push(self.fact(sp, proposal, Relation::Supports));
+                    let mut accusations = Vec::new();
+                    for &(party, proposal) in &accused {
+                        accusations.push(self.fact(sp, party, Relation::Opposes));
+                        accusations.push(self.fact(sp, proposal, Relation::Supports));
                     }
+                    // "emphasised that Poland was systematically violating its commitments": the
+                    // state accused stands opposed by its accuser, whatever it violated.
+                    let is_state = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::State));
+                    for &(from, to) in &content {
+                        // A verb in the active voice: not "a violation of", not "will be undermined".
+                        let active = |k: usize| {
+                            !self.words[k].ends_with("ion")
+                                && !self.words[k].ends_with("ions")
+                                && !(k > 0 && matches!(self.words[k - 1].to_lowercase().as_str(), "be" | "been" | "being" | "is" | "was" | "are" | "were"))
+                        };
+                        for k in (from..to.min(n)).filter(|&k| self.accusatory(k) && active(k)) {
+                            for party in self.subjects(k, state, is_state) {
+                                if party != sp && !own(party) && !accused.iter().any(|&(p, _)| p == party) {
+                                    accusations.push(self.fact(sp, party, Relation::Opposes));
+                                }
+                            }
+                        }
+                    }
+                    facts.extend(accusations);
                 }
                 // "our independence and sovereignty": an issue a speaker claims for the party they
                 // speak for is that party's position. (Any issue an official merely mentions is
