@@ -1169,7 +1169,7 @@ impl<'a> Sentence<'a> {
                         let active = |k: usize| {
                             !self.words[k].ends_with("ion")
                                 && !self.words[k].ends_with("ions")
-                                && !(k > 0 && matches!(self.words[k - 1].to_lowercase().as_str(), "be" | "been" | "being" | "is" | "was" | "are" | "were"))
+                                && !(self.words[k].ends_with("ed") && k > 0 && matches!(self.words[k - 1].to_lowercase().as_str(), "be" | "been" | "being" | "is" | "was" | "are" | "were"))
                         };
                         for k in (from..to.min(n)).filter(|&k| self.accusatory(k) && active(k)) {
                             for party in self.subjects(k, state, is_state) {
