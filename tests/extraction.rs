@@ -607,5 +607,7 @@ fn a_place_a_topic_or_a_counterparts_nationality_is_no_party_to_a_stance() {
     let actor = |name: &str| node(&g, name, Kind::Actor);
     assert!(!has_edge(&g, actor("Peru"), Relation::NegotiatesWith, actor("Ana Reyes")) && !has_edge(&g, actor("Ana Reyes"), Relation::NegotiatesWith, actor("Peru")), "{:?}", names(&g));
     assert!(has_edge(&g, actor("Ana Reyes"), Relation::NegotiatesWith, actor("Luis Varga")));
+    // Her counterpart holds her post for his own state.
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Leads, actor("Peru")));
     assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Ecuador")) && !has_edge(&g, actor("Rosa Quispe"), Relation::Supports, actor("Ecuador")));
 }

@@ -46,6 +46,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.cues(text, &mut state, &mut facts);
         ctx.possessive_talks(&state, &mut facts);
         ctx.compound_talks(&mut facts);
+        ctx.counterparts(&mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -884,6 +885,38 @@ impl<'a> Sentence<'a> {
                         facts.push(self.fact(owner, other, Relation::NegotiatesWith));
                     }
                 }
+            }
+        }
+    }
+
+    /// "Prime Minister of Japan NAME held talks with his Indian counterpart NAME2": NAME2 holds
+    /// the same post for India, so bears the same relation to it.
+    fn counterparts(&self, facts: &mut Vec<Fact>) {
+        for (k, w) in self.words.iter().enumerate().skip(1) {
+            if !w.eq_ignore_ascii_case("counterpart") {
+                continue;
+            }
+            let (Some(party), Some(person)) = (self.mention_at(k - 1), self.mention_at(k + 1)) else { continue };
+            let (Some(state), Some(person)) = (party.entity, person.entity) else { continue };
+            if self.kind(state) != (Kind::Actor, Some(EntityType::State)) || self.kind(person) != (Kind::Actor, Some(EntityType::Person)) {
+                continue;
+            }
+            // Whose counterpart: the nearest person before, with a post towards another state.
+            let post = self
+                .ms
+                .iter()
+                .rev()
+                .filter(|r| r.mention.end_token <= party.mention.first_token)
+                .filter_map(|r| r.entity)
+                .filter(|&e| e != person && self.kind(e) == (Kind::Actor, Some(EntityType::Person)))
+                .find_map(|e| {
+                    self.analysis.facts.iter().chain(facts.iter()).find(|f| {
+                        f.from == e && f.to != state && matches!(f.relation, Relation::Leads | Relation::Represents) && self.kind(f.to) == (Kind::Actor, Some(EntityType::State))
+                    })
+                })
+                .map(|f| f.relation.clone());
+            if let Some(relation) = post {
+                facts.push(self.fact(person, state, relation));
             }
         }
     }
