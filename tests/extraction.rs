@@ -611,3 +611,17 @@ fn a_place_a_topic_or_a_counterparts_nationality_is_no_party_to_a_stance() {
     assert!(has_edge(&g, actor("Luis Varga"), Relation::Leads, actor("Peru")));
     assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Ecuador")) && !has_edge(&g, actor("Rosa Quispe"), Relation::Supports, actor("Ecuador")));
 }
+
+#[test]
+fn thanks_for_support_name_the_supporter_and_what_it_supports() {
+    let text = "Call\n\nPresident of Chile Ana Reyes thanked Luis Varga for his consistent support for the sovereignty of our state. \
+                Ana Reyes praised Bolivia's support for Chile's territorial integrity.\n";
+    let g = build(&[("thanks.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Supports, node(&g, "sovereignty", Kind::Issue)), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Supports, actor("Chile")));
+    assert!(has_edge(&g, actor("Bolivia"), Relation::Supports, actor("Chile")));
+    assert!(has_edge(&g, actor("Bolivia"), Relation::Supports, node(&g, "territory", Kind::Issue)));
+    // The one who thanks is not the supporter.
+    assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Chile")));
+}

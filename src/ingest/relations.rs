@@ -47,6 +47,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.possessive_talks(&state, &mut facts);
         ctx.compound_talks(&mut facts);
         ctx.counterparts(&mut facts);
+        ctx.gratitude(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -884,6 +885,80 @@ impl<'a> Sentence<'a> {
                     if other != owner {
                         facts.push(self.fact(owner, other, Relation::NegotiatesWith));
                     }
+                }
+            }
+        }
+    }
+
+    /// Support named as a noun: "thanked NAME for his firm support for the sovereignty of our
+    /// state", "Sweden's support for Ukraine's integration course", "gratitude for the support
+    /// of the United States". The supporter supports what follows "support for/of/to", or, with
+    /// nothing named there, the party of the one who thanks.
+    fn gratitude(&self, state: &Discourse, facts: &mut Vec<Fact>) {
+        const THANKS: &[&str] = &["thanked", "thanks", "thank", "thanking", "grateful", "gratitude", "appreciation", "praised"];
+        let party = |e: usize| self.kind(e).0 == Kind::Actor;
+        let target = |e: usize| matches!(self.kind(e).0, Kind::Actor | Kind::Issue | Kind::Proposal);
+        for (k, w) in self.words.iter().enumerate() {
+            if !matches!(w.to_lowercase().as_str(), "support" | "assistance") {
+                continue;
+            }
+            let clause = self.clauses[k];
+            let thanks = (k.saturating_sub(12)..k).rev().find(|&j| self.clauses[j] == clause && THANKS.contains(&self.words[j].to_lowercase().as_str()));
+            // The supporter: "X's support", "thanked X for … support", "support of X".
+            let possessor = self
+                .ms
+                .iter()
+                .rev()
+                .filter(|r| r.mention.end_token < k && k <= r.mention.end_token + 4 && !r.mention.in_compound)
+                .filter(|r| {
+                    let e = r.mention.end_token;
+                    let owns = |j: usize| matches!(self.words.get(j), Some(&"'s") | Some(&"\u{2019}s"));
+                    // "Sweden's support", "the Swedish side's support"
+                    let body = matches!(self.words.get(e).map(|w| w.to_lowercase()).as_deref(), Some("side" | "government" | "authorities" | "leadership" | "administration" | "parliament" | "people"));
+                    r.mention.possessive || owns(e) || body && owns(e + 1)
+                })
+                .filter_map(|r| r.entity)
+                .find(|&e| party(e));
+            let thanked = thanks.and_then(|j| {
+                let for_at = (j + 1..k).find(|&i| self.words[i] == "for")?;
+                self.objects(j + 1, party).into_iter().find(|&e| self.ms.iter().any(|r| r.entity == Some(e) && r.mention.first_token > j && r.mention.end_token <= for_at))
+            });
+            let of_party = (self.words.get(k + 1) == Some(&"of")).then(|| self.objects(k + 2, party).into_iter().next()).flatten();
+            let Some(supporter) = possessor.or(thanked).or(of_party.filter(|_| thanks.is_some())) else { continue };
+            let mut targets: Vec<usize> = match self.words.get(k + 1) {
+                Some(&"for") | Some(&"to") => self.objects(k + 2, target),
+                Some(&"of") if of_party.is_none() => self.objects(k + 2, target),
+                _ => Vec::new(),
+            };
+            // "support for Ukraine's sovereignty": Ukraine too.
+            let reach = self.ms.iter().filter(|r| r.entity.is_some_and(|e| targets.contains(&e)) && r.mention.first_token > k).map(|r| r.mention.first_token).max();
+            if let Some(reach) = reach {
+                let owners: Vec<usize> = self
+                    .ms
+                    .iter()
+                    .filter(|r| r.mention.first_token > k && r.mention.first_token < reach && r.mention.possessive)
+                    .filter_map(|r| r.entity)
+                    .filter(|&e| party(e) && !targets.contains(&e))
+                    .collect();
+                targets.extend(owners);
+            }
+            // "support for the sovereignty of our state", or no target at all: the thanker's party.
+            let ours = (k + 1..(k + 12).min(self.words.len())).any(|j| self.words[j].eq_ignore_ascii_case("our") && self.clauses[j] == clause);
+            if let Some(j) = thanks.filter(|_| ours || targets.is_empty()) {
+                let thanker = self.subjects(j, state, party).into_iter().next();
+                let their_state = thanker.and_then(|t| {
+                    if self.kind(t).1 != Some(EntityType::Person) {
+                        return (self.kind(t).1 == Some(EntityType::State)).then_some(t);
+                    }
+                    self.analysis.facts.iter().chain(facts.iter()).find(|f| {
+                        f.from == t && matches!(f.relation, Relation::Leads | Relation::Represents) && self.kind(f.to) == (Kind::Actor, Some(EntityType::State))
+                    }).map(|f| f.to)
+                });
+                targets.extend(their_state);
+            }
+            for t in targets {
+                if t != supporter {
+                    facts.push(self.fact(supporter, t, Relation::Supports));
                 }
             }
         }
