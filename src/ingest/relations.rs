@@ -899,7 +899,7 @@ impl<'a> Sentence<'a> {
         let party = |e: usize| self.kind(e).0 == Kind::Actor;
         let target = |e: usize| matches!(self.kind(e).0, Kind::Actor | Kind::Issue | Kind::Proposal);
         for (k, w) in self.words.iter().enumerate() {
-            if !matches!(w.to_lowercase().as_str(), "support" | "assistance") {
+            if !(w.eq_ignore_ascii_case("support") || w.eq_ignore_ascii_case("assistance")) {
                 continue;
             }
             let clause = self.clauses[k];
@@ -1001,7 +1001,7 @@ impl<'a> Sentence<'a> {
     fn compound_talks(&self, facts: &mut Vec<Fact>) {
         const NOUNS: &[&str] = &["talks", "negotiations", "summit", "consultations", "dialogue", "meeting", "meetings", "contacts"];
         for (k, w) in self.words.iter().enumerate().skip(1) {
-            if !NOUNS.contains(&w.to_lowercase().as_str()) {
+            if !NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)) {
                 continue;
             }
             // "the India-Japan Annual Summit": one qualifying word may come between.
