@@ -51,7 +51,7 @@ pub struct RoleEntry {
     /// `leads` or `represents`.
     pub relation: Relation,
     /// The relation to a state where it differs: a Speaker leads a parliament but represents
-    /// the state ("US House Speaker NAME").
+    /// the state ("Chilean House Speaker NAME").
     #[serde(default)]
     pub of_state: Option<Relation>,
 }

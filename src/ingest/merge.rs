@@ -214,7 +214,7 @@ fn similar_person(graph: &KnowledgeGraph, name: &str, lex: &Lexicon) -> Option<N
         return None;
     }
     let prefix = |s: &str| s.chars().take(2).collect::<String>();
-    // Or one given name in two languages ("Vladimir" / "Volodymyr").
+    // Or one given name in two languages ("Aleksandr" / "Oleksandr").
     let close = |a: &str, b: &str| {
         a == b
             || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
@@ -237,6 +237,6 @@ fn similar_person(graph: &KnowledgeGraph, name: &str, lex: &Lexicon) -> Option<N
             other.len() == words.len() && other.iter().zip(&words).all(|(a, b)| close(a, b))
         })
         .collect();
-    // Several variants already ("Zelenskyy", "Zelenskiy"): the one most articles use.
+    // Several variants already ("Hnatenko", "Hnatenkoo"): the one most articles use.
     found.into_iter().max_by_key(|&id| (graph.node(id).articles.len(), std::cmp::Reverse(id)))
 }

@@ -221,7 +221,7 @@ fn clause_ids(words: &[&str]) -> Vec<usize> {
             None => open = Some(k),
         }
     }
-    // Clause ids grow with each new clause; a relative clause set off by commas ("ECOWAS, of
+    // Clause ids grow with each new clause; a relative clause set off by commas ("the Andean Union, of
     // which Chile is a member, had proposed …") gets its own id, and after its closing comma the
     // words are back in the clause it interrupted.
     let mut ids = Vec::with_capacity(words.len());
@@ -282,7 +282,7 @@ impl<'a> Sentence<'a> {
             let (ea, eb) = (a.entity.expect("filtered"), b.entity.expect("filtered"));
             if a.mention.possessive && self.is_party(ea) && b.mention.first_token <= a.mention.end_token + 3 {
                 match self.kind(eb).0 {
-                    // ("Ukraine's NATO membership" names what the issue is about, not a stance: on the
+                    // ("Chile's EU membership" names what the issue is about, not a stance: on the
                     // gold sets that read gave no right position and three wrong ones.)
                     Kind::Proposal if b.mention.proposer.is_none() => facts.push(self.fact(ea, eb, Relation::Proposed)),
                     _ => {}
@@ -321,7 +321,7 @@ impl<'a> Sentence<'a> {
             if let Some(r) = self.mention_at(k) {
                 let e = r.entity.expect("filtered");
                 let is_title_part = r.mention.in_compound;
-                // "During a meeting in Kyiv, NAME and NAME discussed": a place is no subject.
+                // "During a meeting in Lima, NAME and NAME discussed": a place is no subject.
                 let locative = r.mention.first_token > 0
                     && matches!(self.words[r.mention.first_token - 1].to_lowercase().as_str(), "in" | "at" | "from" | "near" | "within" | "during" | "inside" | "outside");
                 if locative && last_found.is_some() {
@@ -462,7 +462,7 @@ impl<'a> Sentence<'a> {
             let qualifies = next.is_some_and(|o| {
                 o.mention.first_token <= r.mention.end_token + 3
                     && (r.mention.possessive || o.mention.first_token == r.mention.end_token && o.mention.mention_type == MentionType::Proposal)
-                    // "his Indian counterpart NAME": the state only says whose.
+                    // "her Peruvian counterpart NAME": the state only says whose.
                     || o.mention.mention_type == MentionType::Person
                         && r.mention.end_token == r.mention.first_token + 1
                         && self.words[r.mention.first_token].ends_with("an")
@@ -591,7 +591,7 @@ impl<'a> Sentence<'a> {
                 Relation::NegotiatesWith if self.negated(a) || self.prospective(a) => {}
                 Relation::NegotiatesWith => self.negotiation(&phrase, a, b, state, facts),
                 _ if is_stance(&relation) => {
-                    // "Kiev refused to fulfil the agreements": a refusal to support opposes.
+                    // "Lima refused to fulfil the accords": a refusal to support opposes.
                     let refused = relation == Relation::Supports && self.refused(a);
                     let relation = if refused { Relation::Opposes } else { relation };
                     if self.negated(a) && !refused {
@@ -684,7 +684,7 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        // "by influencing the Kiev government, as well as stopping arms deliveries": a party
+        // "by pressing the Lima government, as well as halting arms deliveries": a party
         // after a preposition is no subject of an issue cue, which so often stands in a purpose
         // clause ("in order to prevent") far from its subject.
         if object_kinds == [Kind::Issue] {
@@ -712,7 +712,7 @@ impl<'a> Sentence<'a> {
             .map(|r| r.mention.end_token)
             .max()
             .unwrap_or(0);
-        // "The heads of state discussed ways to provide support to Ukraine": what subjects
+        // "The heads of state discussed ways to provide support to Ecuador": what subjects
         // discuss is a topic, not their stance.
         if (last_subject_end..a).any(|k| self.clauses[k] == self.clauses[a] && TOPIC_WORDS.contains(&self.words[k].to_lowercase().as_str())) {
             return;
@@ -725,7 +725,7 @@ impl<'a> Sentence<'a> {
         // cue; in "argued it ceded too much to Russia" it is the plan.
         let mut objects = self.objects(b, object_ok);
         objects.retain(|&e| self.ms.iter().any(|r| r.entity == Some(e) && r.mention.first_token >= b && r.mention.first_token < until));
-        // "agreed to hold consultations in Kyiv": a place where something happens is no object.
+        // "agreed to hold consultations in Lima": a place where something happens is no object.
         objects.retain(|&e| {
             self.kind(e).0 != Kind::Actor
                 || !self.ms.iter().any(|r| {
@@ -773,7 +773,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether the last mention of `e` before token `at` is the object of a preposition
-    /// ("between Finland and the Soviet Union", "the people of Ukraine").
+    /// ("between Chile and the Andean Union", "the people of Peru").
     fn after_preposition(&self, e: usize, at: usize) -> bool {
         const PREPOSITIONS: &[&str] = &["of", "between", "by", "with", "to", "in", "from", "for", "on", "at", "against"];
         let Some(r) = self.ms.iter().rev().find(|r| r.entity == Some(e) && r.mention.end_token <= at) else { return false };
@@ -782,7 +782,7 @@ impl<'a> Sentence<'a> {
             if k > 0 && self.words[k - 1].eq_ignore_ascii_case("the") {
                 k -= 1;
             }
-            // "between Finland and the Soviet Union": the first of coordinated parties decides.
+            // "between Chile and the Andean Union": the first of coordinated parties decides.
             let coordinated = k >= 2 && matches!(self.words[k - 1], "and" | ",");
             match self.mention_at(k.wrapping_sub(2)).filter(|_| coordinated) {
                 Some(prev) => k = prev.mention.first_token,
@@ -891,7 +891,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Support named as a noun: "thanked NAME for his firm support for the sovereignty of our
-    /// state", "Sweden's support for Ukraine's integration course", "gratitude for the support
+    /// state", "Chile's support for Peru's integration course", "gratitude for the support
     /// of the United States". The supporter supports what follows "support for/of/to", or, with
     /// nothing named there, the party of the one who thanks.
     fn gratitude(&self, state: &Discourse, facts: &mut Vec<Fact>) {
@@ -913,7 +913,7 @@ impl<'a> Sentence<'a> {
                 .filter(|r| {
                     let e = r.mention.end_token;
                     let owns = |j: usize| matches!(self.words.get(j), Some(&"'s") | Some(&"\u{2019}s"));
-                    // "Sweden's support", "the Swedish side's support"
+                    // "Chile's support", "the Chilean side's support"
                     let body = matches!(self.words.get(e).map(|w| w.to_lowercase()).as_deref(), Some("side" | "government" | "authorities" | "leadership" | "administration" | "parliament" | "people"));
                     r.mention.possessive || owns(e) || body && owns(e + 1)
                 })
@@ -930,7 +930,7 @@ impl<'a> Sentence<'a> {
                 Some(&"of") if of_party.is_none() => self.objects(k + 2, target),
                 _ => Vec::new(),
             };
-            // "support for Ukraine's sovereignty": Ukraine too.
+            // "support for Peru's sovereignty": Peru too.
             let reach = self.ms.iter().filter(|r| r.entity.is_some_and(|e| targets.contains(&e)) && r.mention.first_token > k).map(|r| r.mention.first_token).max();
             if let Some(reach) = reach {
                 let owners: Vec<usize> = self
@@ -964,8 +964,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "Prime Minister of Japan NAME held talks with his Indian counterpart NAME2": NAME2 holds
-    /// the same post for India, so bears the same relation to it.
+    /// "Prime Minister of Chile NAME held talks with her Peruvian counterpart NAME2": NAME2
+    /// holds the same post for Peru, so bears the same relation to it.
     fn counterparts(&self, facts: &mut Vec<Fact>) {
         for (k, w) in self.words.iter().enumerate().skip(1) {
             if !w.eq_ignore_ascii_case("counterpart") {
@@ -996,7 +996,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "the Russian-Greek talks", "a Chile–Peru summit": the parties of a hyphenated compound
+    /// "the Chilean-Peruvian talks", "a Chile–Peru summit": the parties of a hyphenated compound
     /// before a noun of talks negotiate with each other.
     fn compound_talks(&self, facts: &mut Vec<Fact>) {
         const NOUNS: &[&str] = &["talks", "negotiations", "summit", "consultations", "dialogue", "meeting", "meetings", "contacts"];
@@ -1004,7 +1004,7 @@ impl<'a> Sentence<'a> {
             if !NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)) {
                 continue;
             }
-            // "the India-Japan Annual Summit": one qualifying word may come between.
+            // "the Uruguay-Paraguay Annual Summit": one qualifying word may come between.
             let qualified = k >= 2 && matches!(self.words[k - 1].to_lowercase().as_str(), "annual" | "bilateral" | "joint" | "strategic" | "intergovernmental" | "peace" | "trade" | "security");
             let at = if qualified { k - 1 } else { k };
             let mut parties: Vec<usize> = Vec::new();
@@ -1072,7 +1072,7 @@ impl<'a> Sentence<'a> {
     /// "the 1965 Friendship Treaty between Chile and Peru", "the trilateral agreements between
     /// Chile, Peru and Bolivia": the parties to an agreement support it.
     fn parties_to(&self, facts: &mut Vec<Fact>) {
-        // "the Russian-Finnish Treaty on …": the states named in the agreement's own name.
+        // "the Chilean-Peruvian Treaty on …": the states named in the agreement's own name.
         for p in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Proposal) {
             let inside: Vec<usize> = self
                 .ms
@@ -1269,7 +1269,7 @@ impl<'a> Sentence<'a> {
                         accusations.push(self.fact(sp, party, Relation::Opposes));
                         accusations.push(self.fact(sp, proposal, Relation::Supports));
                     }
-                    // "emphasised that Poland was systematically violating its commitments": the
+                    // "emphasised that Bolivia was systematically violating its commitments": the
                     // state accused stands opposed by its accuser, whatever it violated.
                     let is_state = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::State));
                     for &(from, to) in &content {
