@@ -792,6 +792,16 @@ impl<'a> Sentence<'a> {
         k > 0 && PREPOSITIONS.contains(&self.words[k - 1].to_lowercase().as_str())
     }
 
+    /// The state a person leads or represents, by this article's facts so far.
+    fn post_state(&self, person: usize, facts: &[Fact]) -> Option<usize> {
+        self.analysis
+            .facts
+            .iter()
+            .chain(facts)
+            .find(|f| f.from == person && matches!(f.relation, Relation::Leads | Relation::Represents) && self.kind(f.to) == (Kind::Actor, Some(EntityType::State)))
+            .map(|f| f.to)
+    }
+
     fn last_proposal_before(&self, at: usize, state: &Discourse) -> Option<usize> {
         self.ms
             .iter()
@@ -950,9 +960,7 @@ impl<'a> Sentence<'a> {
                     if self.kind(t).1 != Some(EntityType::Person) {
                         return (self.kind(t).1 == Some(EntityType::State)).then_some(t);
                     }
-                    self.analysis.facts.iter().chain(facts.iter()).find(|f| {
-                        f.from == t && matches!(f.relation, Relation::Leads | Relation::Represents) && self.kind(f.to) == (Kind::Actor, Some(EntityType::State))
-                    }).map(|f| f.to)
+                    self.post_state(t, facts)
                 });
                 targets.extend(their_state);
             }
@@ -1292,11 +1300,7 @@ impl<'a> Sentence<'a> {
                 // "our independence and sovereignty": an issue a speaker claims for the party they
                 // speak for is that party's position. (Any issue an official merely mentions is
                 // not: on four gold sets that read gave 7 right and 11 wrong.)
-                let speaks_for = resolution_facts
-                    .iter()
-                    .chain(facts.iter())
-                    .find(|f| f.from == sp && matches!(f.relation, Relation::Leads | Relation::Represents) && self.kind(f.to).1 == Some(EntityType::State))
-                    .map(|f| f.to);
+                let speaks_for = self.post_state(sp, facts);
                 let mut positions = Vec::new();
                 for r in self.ms {
                     let e = r.entity.expect("filtered");
