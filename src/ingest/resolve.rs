@@ -14,7 +14,7 @@ use crate::ner::NerTag;
 use super::text::{sentences, Sentence};
 use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind, Relation};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// An entity of one article.
 #[derive(Debug, Clone)]
@@ -154,6 +154,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let (raw, tags) = find_all_mentions(text, &sentences, lex);
     let mut entities = Entities::default();
     let mut facts = Vec::new();
+    let lower_words = LowerWords::new(text);
 
     // Full person names first, so that surnames anywhere in the article can find them.
     let mut full_names = FullNames::default();
@@ -229,7 +230,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         }
                         id
                     };
-                    let id = if return_org && common_word(lex, text, name) {
+                    let id = if return_org && common_word(lex, &lower_words, name) {
                         None
                     } else if return_org {
                         Some(entities.get_or_add(format!("org:{}", name.to_lowercase()), || {
@@ -267,7 +268,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 Target::Organization { name } if entities.by_key.contains_key(&format!("person:{}", name.to_lowercase())) => {
                     entities.by_key.get(&format!("person:{}", name.to_lowercase())).copied()
                 }
-                Target::Organization { name } if common_word(lex, text, name) => None,
+                Target::Organization { name } if common_word(lex, &lower_words, name) => None,
                 Target::Organization { name } => Some(body_entity(lex, &mut entities, name)),
                 Target::Proposal { name, key, anaphoric, short } => {
                     if *anaphoric {
@@ -728,23 +729,51 @@ fn members_of(text: &str, s: &Sentence, si: usize, ms: &[Resolved], entities: &E
     }
 }
 
+/// The words an article writes in lower case, gathered once per article on first use: maximal runs
+/// of ASCII letters and digits, so a lookup agrees with a whole-word search of the text.
+struct LowerWords<'t> {
+    text: &'t str,
+    words: std::cell::OnceCell<HashSet<&'t str>>,
+}
+
+impl<'t> LowerWords<'t> {
+    fn new(text: &'t str) -> Self {
+        LowerWords { text, words: std::cell::OnceCell::new() }
+    }
+
+    /// Whether `lower` (a lower-case word) occurs in the text as a whole word.
+    fn contains(&self, lower: &str) -> bool {
+        if !lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // Hyphens or non-ASCII letters: not one run, search the text itself.
+            let bytes = self.text.as_bytes();
+            return self.text.match_indices(lower).any(|(at, _)| {
+                let before = at.checked_sub(1).map(|i| bytes[i]);
+                let after = bytes.get(at + lower.len()).copied();
+                !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+            });
+        }
+        self.words
+            .get_or_init(|| {
+                self.text
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()))
+                    .collect()
+            })
+            .contains(lower)
+    }
+}
+
 /// One capitalised word the tagger read as an organisation but that is a common noun: a
 /// portfolio or generic word ("Science", "Board", "Conference"), or one the article also writes in
 /// lower case ("Order" beside "in order to"). Names such as "Gazprom" or "Hamas" pass.
-fn common_word(lex: &Lexicon, text: &str, name: &str) -> bool {
+fn common_word(lex: &Lexicon, lower_words: &LowerWords, name: &str) -> bool {
     if name.contains(' ') || name.chars().filter(|c| c.is_uppercase()).count() > 1 || exact_lexicon(lex, name).is_some() {
         return false;
     }
     if lex.is_portfolio_word(name) || lex.is_common_noun(name) {
         return true;
     }
-    let lower = name.to_lowercase();
-    let bytes = text.as_bytes();
-    text.match_indices(lower.as_str()).any(|(at, _)| {
-        let before = at.checked_sub(1).map(|i| bytes[i]);
-        let after = bytes.get(at + lower.len()).copied();
-        !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-    })
+    lower_words.contains(&name.to_lowercase())
 }
 
 /// "direct dialogue with Donetsk and Lugansk", "a ban on imports from Ukraine", "draft documents
