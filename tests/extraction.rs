@@ -625,3 +625,23 @@ fn thanks_for_support_name_the_supporter_and_what_it_supports() {
     // The one who thanks is not the supporter.
     assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Chile")));
 }
+
+#[test]
+fn help_given_to_a_party_is_support_for_it_and_sanctions_oppose_their_target() {
+    let text = "Aid\n\nBoth Kenya and Ghana agreed to facilitate humanitarian aid to Sudan. \
+                Canada will provide military assistance to Estonia. \
+                Norway is ready to provide assistance to the tribunal's investigation team. \
+                Chile slapped new sanctions on Peru over the border dispute. \
+                Brazil levied sanctions against Bolivia.\n";
+    let g = build(&[("aid.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    for giver in ["Kenya", "Ghana"] {
+        assert!(has_edge(&g, actor(giver), Relation::Supports, actor("Sudan")), "{giver}: {:?}", names(&g));
+        // The receiver, not the aid, is what the giver stands for.
+        assert!(!has_edge(&g, actor(giver), Relation::Supports, node(&g, "humanitarian aid", Kind::Issue)));
+    }
+    assert!(has_edge(&g, actor("Canada"), Relation::Supports, actor("Estonia")));
+    assert!(has_edge(&g, actor("Chile"), Relation::Opposes, actor("Peru")));
+    assert!(has_edge(&g, actor("Brazil"), Relation::Opposes, actor("Bolivia")));
+    assert!(!has_edge(&g, actor("Brazil"), Relation::Supports, actor("Bolivia")));
+}

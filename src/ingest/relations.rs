@@ -48,6 +48,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.compound_talks(&mut facts);
         ctx.counterparts(&mut facts);
         ctx.gratitude(&state, &mut facts);
+        ctx.aid(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -967,6 +968,71 @@ impl<'a> Sentence<'a> {
             for t in targets {
                 if t != supporter {
                     facts.push(self.fact(supporter, t, Relation::Supports));
+                }
+            }
+        }
+    }
+
+    /// Help given to a party: "Canada will provide military assistance to Estonia", "Kenya and
+    /// Ghana agreed to facilitate humanitarian aid to Sudan". The giver supports the party that
+    /// receives, and that party, not the aid, is the object of its stance.
+    fn aid(&self, state: &Discourse, facts: &mut Vec<Fact>) {
+        const GIVE: &[&str] = &[
+            "provide", "provides", "provided", "providing", "send", "sends", "sent", "sending", "deliver", "delivers",
+            "delivered", "delivering", "give", "gives", "gave", "giving", "facilitate", "facilitated", "facilitating",
+            "pledge", "pledged", "pledging", "offer", "offers", "offered", "offering", "supply", "supplies", "supplied",
+            "supplying", "allocate", "allocated", "allocating", "extend", "extended", "extending", "transfer",
+            "transferred", "donate", "donated", "announced",
+        ];
+        const HELP: &[&str] = &["aid", "assistance", "help", "support", "weapons", "arms", "loans", "loan", "funding", "grants", "equipment", "ammunition", "supplies"];
+        let party = |e: usize| self.kind(e).0 == Kind::Actor;
+        for (k, w) in self.words.iter().enumerate() {
+            if !HELP.contains(&w.to_lowercase().as_str()) || !matches!(self.words.get(k + 1), Some(&"to") | Some(&"for")) {
+                continue;
+            }
+            let clause = self.clauses[k];
+            // The giving verb, a few modifiers before the help: "provide additional military aid".
+            let Some(verb) = (k.saturating_sub(5)..k).rev().find(|&j| self.clauses[j] == clause && GIVE.contains(&self.words[j].to_lowercase().as_str())) else {
+                continue;
+            };
+            if (verb + 1..k).any(|j| self.mention_at(j).is_some_and(|r| r.entity.is_some_and(party))) || self.negated(verb) {
+                continue;
+            }
+            // "discussed ways to provide support to Ecuador": an option weighed, not help given.
+            let weighed = verb >= 2
+                && self.words[verb - 1] == "to"
+                && matches!(self.words[verb - 2].to_lowercase().as_str(), "ways" | "how" | "means" | "options" | "possibility" | "possibilities" | "whether");
+            if weighed {
+                continue;
+            }
+            // The receiver follows at once ("aid to Sudan", "to the Afghan people"), not as the
+            // qualifier of something else ("assistance to the tribunal's investigation team",
+            // "assistance to bring to justice Russian war criminals").
+            let Some(r) = self.ms.iter().find(|r| r.mention.first_token >= k + 2 && r.mention.first_token <= k + 3) else { continue };
+            let Some(receiver) = r.entity.filter(|&e| party(e)) else { continue };
+            if (k + 2..r.mention.first_token).any(|j| !matches!(self.words[j].to_lowercase().as_str(), "the" | "its" | "our" | "their" | "his" | "her")) {
+                continue;
+            }
+            let next = self.words.get(r.mention.end_token).map(|w| w.to_lowercase());
+            let whole = match next.as_deref() {
+                Some(w) if w.starts_with(char::is_alphabetic) && w.chars().all(char::is_lowercase) => {
+                    matches!(w, "people" | "government" | "side" | "authorities" | "army" | "forces" | "partners" | "friends" | "and" | "in" | "on" | "with" | "from" | "by" | "during" | "after" | "since" | "as" | "to" | "for")
+                }
+                _ => true,
+            };
+            if !whole {
+                continue;
+            }
+            let receivers = [receiver];
+            let givers = self.subjects(verb, state, party);
+            for &giver in &givers {
+                if receivers.contains(&giver) {
+                    continue;
+                }
+                facts.push(self.fact(giver, receiver, Relation::Supports));
+                // The aid itself was an object of a "supports" cue ("agreed to facilitate …").
+                if let Some(help) = self.mention_at(k).and_then(|r| r.entity).filter(|&e| self.kind(e).0 == Kind::Issue) {
+                    facts.retain(|f| !(f.sentence == self.si && f.from == giver && f.to == help && f.relation == Relation::Supports));
                 }
             }
         }
