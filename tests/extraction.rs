@@ -645,3 +645,33 @@ fn help_given_to_a_party_is_support_for_it_and_sanctions_oppose_their_target() {
     assert!(has_edge(&g, actor("Brazil"), Relation::Opposes, actor("Bolivia")));
     assert!(!has_edge(&g, actor("Brazil"), Relation::Supports, actor("Bolivia")));
 }
+
+#[test]
+fn a_portfolio_is_never_part_of_a_persons_name() {
+    let text = "Visit\n\nThe minister met Secretary of State for European Affairs Tomas Varga in Lima. \
+                Present were the Chief of the General Staff, the Minister of Internal Affairs, and the Head of the Border Service. \
+                Chile imposed sanctions on the chair of the Senate Committee on Foreign Affairs Ana Reyes.\n";
+    let g = build(&[("portfolio.txt", text)]);
+    node(&g, "Tomas Varga", Kind::Actor);
+    node(&g, "Ana Reyes", Kind::Actor);
+    let all = names(&g);
+    assert!(!all.iter().any(|n| n.contains("Affairs") && n.ends_with("[actor]") && !n.contains("Committee")), "{all:?}");
+    // The adjective names the portfolio, not a party the secretary serves.
+    assert!(g.lookup("Europe").is_empty(), "{all:?}");
+    // The committee only names her post: the sanctions target her.
+    assert!(has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Opposes, node(&g, "Ana Reyes", Kind::Actor)), "{all:?}");
+}
+
+#[test]
+fn surnames_one_consonant_apart_are_different_people_but_transliterations_are_one() {
+    let g = build(&[
+        ("a.txt", "Visit\n\nSenator Michael Dorrow met President Ana Reyes in Lima.\n"),
+        ("b.txt", "Talks\n\nAmbassador Michael Dorrof spoke with Luis Varga about trade.\n"),
+        ("c.txt", "Call\n\nMinister Oleksandr Kovachenko called Luis Varga.\n"),
+        ("d.txt", "Call\n\nMinister Oleksandr Kovačenko spoke with Ana Reyes.\n"),
+    ]);
+    node(&g, "Michael Dorrow", Kind::Actor);
+    node(&g, "Michael Dorrof", Kind::Actor);
+    let one = node(&g, "Oleksandr Kovachenko", Kind::Actor);
+    assert_eq!(g.lookup("Oleksandr Kovačenko"), vec![one], "{:?}", names(&g));
+}

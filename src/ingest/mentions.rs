@@ -434,6 +434,17 @@ impl<'a> Scan<'a> {
                     _ => {}
                 }
             }
+            // "Secretary of State for European Affairs Tiago Antunes": the portfolio goes on past
+            // the party's adjective, and its words are no part of the name.
+            // The adjective then names the portfolio, not whom the post serves.
+            let mut portfolio_after_party = false;
+            while b + 2 < self.tokens.len() && self.lex.is_portfolio_word(self.tok(b)) && is_name_token(self.tok(b + 1)) && is_name_token(self.tok(b + 2)) {
+                b += 1;
+                portfolio_after_party = true;
+            }
+            if portfolio_after_party && adjective_party {
+                party = None;
+            }
             let mut name_end = self.name_run(b, 4);
             // "Commander of the UAE Armed Forces Sheikh …", "President of the Russian Hockey
             // Federation": capitalised words ending in a body's head word belong to the body.
@@ -448,6 +459,12 @@ impl<'a> Scan<'a> {
                     after += 1;
                 }
                 b = after;
+                name_end = self.name_run(b, 4);
+            }
+            // "Minister of Internal Affairs, Head of …": a run that ends in a portfolio word is
+            // the rest of the title, not a name.
+            if name_end > b && self.lex.is_portfolio_word(self.tok(name_end - 1)) {
+                b = name_end;
                 name_end = self.name_run(b, 4);
             }
             let title_only = name_end == b;
@@ -1118,10 +1135,35 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
-            let end = self.name_run(from, 4);
+            let mut end = self.name_run(from, 4);
             if end == from {
                 i += 1;
                 continue;
+            }
+            // "Committee on Foreign Affairs Michael Ruiz": the tail of a title runs into the name
+            // the tagger found; a leading portfolio or common word it left out is not the name's.
+            let mut from = from;
+            let mut start = i;
+            let mut trimmed_to_name = false;
+            if !prefixed {
+                let tagged_person = |k: usize| matches!(self.ner[k], NerTag::B(NerType::Person) | NerTag::I(NerType::Person));
+                // ("Industry Carlo Bonomi": the tagger may take the word in; a portfolio or common
+                // noun is still no given name.)
+                let given = |k: usize| WordClasses::builtin().is_given_name(self.tok(k));
+                while from + 1 < end
+                    && ((from + 1..end).any(tagged_person) || given(from + 1) && end - from >= 3)
+                    && {
+                        let w = self.tok(from);
+                        self.lex.is_portfolio_word(w)
+                            || self.lex.is_common_noun(w)
+                            || !tagged_person(from) && (self.lex.is_body_word(w) || self.lex.is_role_word(w))
+                    }
+                {
+                    from += 1;
+                    start = from;
+                    trimmed_to_name = given(from);
+                }
+                end = end.max(from + 1);
             }
             // A run that continues with more capitalised words is not a person ("Black Sea Fleet").
             let last = self.tok(end - 1);
@@ -1145,13 +1187,16 @@ impl<'a> Scan<'a> {
             // "Amara Okafor, a senior fellow at …": a description that makes it a person beats the
             // tagger's guess, unless the name has a body's head word.
             let body = (from..end).any(|k| self.lex.is_body_word(self.tok(k)));
-            if described && !body && ner != Some(NerType::Person) {
+            if (described || trimmed_to_name) && !body && ner != Some(NerType::Person) {
                 ner = Some(NerType::Person);
             }
             // "Inspector" in "Inspector General Lieutenant General …" is part of a title.
             let before_rank = single && !prefixed && end < n && self.lex.is_rank_word(self.tok(end));
+            // "Internal Affairs", "Digital Transformation": a portfolio, never a person's name.
+            let portfolio = !single && self.lex.is_portfolio_word(last);
             let (mention_type, target) = match ner {
                 _ if before_body || before_rank => (MentionType::Other, Target::Unlinked),
+                Some(NerType::Person) | None if portfolio => (MentionType::Other, Target::Unlinked),
                 // A rank or honorific before several name words is a person whatever the tagger
                 // read ("Lieutenant General Marco Antonio Vidal").
                 Some(NerType::Organization | NerType::Place) if prefixed && !single && !place && !body => {
@@ -1176,7 +1221,7 @@ impl<'a> Scan<'a> {
                 }
                 None => (MentionType::Other, Target::Unlinked),
             };
-            self.push(self.mention(i, end, mention_type, target));
+            self.push(self.mention(start, end, mention_type, target));
             i = end;
         }
     }

@@ -192,6 +192,7 @@ pub fn fold(s: &str) -> String {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
             'ç' | 'ć' | 'č' => 'c',
             'ď' | 'đ' => 'd',
+            'ğ' => 'g',
             'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
             'í' | 'ì' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
             'ł' | 'ľ' => 'l',
@@ -208,6 +209,25 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The consonants of a folded name word, doubled ones once: transliterations vary the vowels
+/// and doubling ("Zelensky" / "Zelenskyy", "Shoigu" / "Shoygu"), while two different surnames
+/// differ in a consonant ("McCaul" / "McFaul").
+fn consonants(word: &str) -> String {
+    // "h" comes and goes with the spelling ("Anthony" / "Antony", "Kovačevski" / "Kovachevski",
+    // "Jomart" / "Zhomart"), as do "q" for "k" and "j" for "z".
+    let mut out: Vec<char> = word
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h'))
+        .map(|c| match c {
+            'q' => 'k',
+            'j' => 'z',
+            other => other,
+        })
+        .collect();
+    out.dedup();
+    out.into_iter().collect()
+}
+
 fn similar_person(graph: &KnowledgeGraph, name: &str, lex: &Lexicon) -> Option<NodeId> {
     let words: Vec<String> = fold(name).split(' ').map(str::to_string).collect();
     if words.len() < 2 {
@@ -217,7 +237,11 @@ fn similar_person(graph: &KnowledgeGraph, name: &str, lex: &Lexicon) -> Option<N
     // Or one given name in two languages ("Aleksandr" / "Oleksandr").
     let close = |a: &str, b: &str| {
         a == b
-            || a.chars().count() >= 4 && b.chars().count() >= 4 && prefix(a) == prefix(b) && strsim::jaro_winkler(a, b) >= 0.88
+            || a.chars().count() >= 4
+                && b.chars().count() >= 4
+                && prefix(a) == prefix(b)
+                && strsim::jaro_winkler(a, b) >= 0.88
+                && consonants(a) == consonants(b)
             || lex.same_given_name(a, b)
     };
     // Candidates share at least one name word exactly ("Oleksandr", "Quiroga"), or a given name in

@@ -323,8 +323,12 @@ impl<'a> Sentence<'a> {
                 let e = r.entity.expect("filtered");
                 let is_title_part = r.mention.in_compound;
                 // "During a meeting in Lima, NAME and NAME discussed": a place is no subject.
+                // "visited Lima and met with …": a place visited is no subject either.
                 let locative = r.mention.first_token > 0
-                    && matches!(self.words[r.mention.first_token - 1].to_lowercase().as_str(), "in" | "at" | "from" | "near" | "within" | "during" | "inside" | "outside");
+                    && matches!(
+                        self.words[r.mention.first_token - 1].to_lowercase().as_str(),
+                        "in" | "at" | "from" | "near" | "within" | "during" | "inside" | "outside" | "visited" | "visiting" | "toured" | "touring"
+                    );
                 if locative && last_found.is_some() {
                     break;
                 }
@@ -445,13 +449,15 @@ impl<'a> Sentence<'a> {
         let clause = self.clauses.get(at.saturating_sub(1)).copied().unwrap_or(0);
         let mut out = Vec::new();
         let mut last_end: Option<usize> = None;
+        // Where the reach of the cue is counted from: past a title that names the object's post.
+        let mut reach_from = at;
         for r in self.ms.iter().filter(|r| r.mention.first_token >= at) {
             if self.clauses.get(r.mention.first_token) != Some(&clause) {
                 break;
             }
             // The object is near its cue: "rejected the new 10-point plan", not a name at the
             // far end of the clause.
-            if last_end.is_none() && r.mention.first_token > at + OBJECT_REACH {
+            if last_end.is_none() && r.mention.first_token > reach_from + OBJECT_REACH && !self.title_between(at, r.mention.first_token) {
                 break;
             }
             let e = r.entity.expect("filtered");
@@ -470,7 +476,20 @@ impl<'a> Sentence<'a> {
                         && (o.mention.first_token == r.mention.end_token
                             || o.mention.first_token == r.mention.end_token + 1 && self.words[r.mention.end_token] == "counterpart")
             });
-            if qualifies {
+            // "chair of the House Committee on Foreign Affairs Michael Ruiz": the body only
+            // names the post of the person after it.
+            let in_title = r.mention.first_token >= 1
+                && matches!(self.words[r.mention.first_token - 1], "of" | "the")
+                && next.is_some_and(|o| {
+                    o.mention.mention_type == MentionType::Person
+                        && o.mention.first_token <= r.mention.end_token + 4
+                        && (r.mention.end_token..o.mention.first_token)
+                            .all(|j| self.words[j].starts_with(char::is_uppercase) || matches!(self.words[j], "on" | "of" | "for" | "and"))
+                });
+            if in_title && last_end.is_none() {
+                reach_from = next.map_or(reach_from, |o| o.mention.first_token);
+            }
+            if qualifies || in_title {
                 continue;
             }
             // "European Union (EU) member states Bulgaria, Hungary …": the bloc names whose
@@ -499,6 +518,19 @@ impl<'a> Sentence<'a> {
             last_end = Some(r.mention.end_token);
         }
         out
+    }
+
+    /// Whether tokens `from..to` are only a post before its holder's name: "the chair of the
+    /// Senate Committee on Foreign Affairs", "Deputy Minister of Defence".
+    fn title_between(&self, from: usize, to: usize) -> bool {
+        let mut k = from;
+        if self.words.get(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "its" | "their")) {
+            k += 1;
+        }
+        if k >= to || !(self.lex.is_role_word(self.words[k]) || matches!(self.words[k].to_lowercase().as_str(), "chair" | "chairman" | "chairwoman" | "head")) {
+            return false;
+        }
+        (k + 1..to).all(|j| self.words[j].starts_with(char::is_uppercase) || matches!(self.words[j], "of" | "on" | "for" | "the" | "and"))
     }
 
     /// What a pronoun at token `at` stands for: the first person ("he", "she") or party ("it")
