@@ -675,3 +675,16 @@ fn surnames_one_consonant_apart_are_different_people_but_transliterations_are_on
     let one = node(&g, "Oleksandr Kovachenko", Kind::Actor);
     assert_eq!(g.lookup("Oleksandr Kovačenko"), vec![one], "{:?}", names(&g));
 }
+
+#[test]
+fn a_sentence_opening_he_continues_the_last_subject_and_the_leader_is_who_leads() {
+    let text = "Call\n\nPresident of Chile Ana Reyes had a phone conversation with President of Peru Luis Varga. \
+                She thanked the Peruvian leader for his firm support for Chile, the sovereignty and territorial integrity of our state.\n";
+    let g = build(&[("call.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    // "the Peruvian leader" is the president of Peru, and he, not Peru, gave the support.
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Supports, actor("Chile")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Supports, node(&g, "sovereignty", Kind::Issue)));
+    // "She" is the one who called, not the last person named.
+    assert!(!has_edge(&g, actor("Luis Varga"), Relation::Supports, actor("Peru")));
+}

@@ -527,7 +527,10 @@ impl<'a> Scan<'a> {
                 let definite = start > 0 && self.tok(start - 1).eq_ignore_ascii_case("the")
                     || party.is_some() && self.possessive_at(start + 1);
                 let next = (b < self.tokens.len()).then(|| self.tok(b));
-                let continues = next.is_some_and(|t| is_capitalised(t) || matches!(t, "of" | "for" | "-"));
+                // "the Minister for Foreign Affairs" goes on; "thanked the French President for
+                // his support" does not.
+                let for_portfolio = next == Some("for") && self.tokens.get(b + 1).is_some_and(|_| is_capitalised(self.tok(b + 1)));
+                let continues = next.is_some_and(|t| is_capitalised(t) || matches!(t, "of" | "-")) || for_portfolio;
                 if definite && !continues && !adjective_party {
                     self.push_title(spans, start, b, r.pattern, party);
                 }

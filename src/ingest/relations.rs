@@ -100,6 +100,9 @@ struct Discourse {
     last_party: Option<usize>,
     /// The last person named.
     last_person: Option<usize>,
+    /// The person named first in the last sentence that named one: its likeliest subject, whom a
+    /// "he" or "she" opening the next sentence continues ("NAME had a call with NAME2. He thanked …").
+    last_subject: Option<usize>,
     /// The last speaker, and the sentence where they spoke.
     last_speaker: Option<(Vec<usize>, usize)>,
     /// The last proposal named.
@@ -161,6 +164,10 @@ impl Discourse {
             self.joint = Some(listed);
         }
 
+        let people = |r: &&&Resolved| matches!(ctx.kind(r.entity.expect("filtered")), (Kind::Actor, Some(EntityType::Person)) | (Kind::Expert, _));
+        if let Some(first) = ctx.ms.iter().find(people) {
+            self.last_subject = first.entity;
+        }
         for r in ctx.ms {
             let e = r.entity.expect("filtered");
             let ent = &ctx.analysis.entities[e];
@@ -178,7 +185,7 @@ impl Discourse {
             "it" | "its" => self.last_party,
             "he" | "she" | "his" | "her" => match &self.last_speaker {
                 Some((speakers, at)) if speakers.len() == 1 && si - at <= 3 => Some(speakers[0]),
-                _ => self.last_person,
+                _ => self.last_subject.or(self.last_person),
             },
             _ => None,
         }

@@ -436,8 +436,10 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
             let relation = subordinate(&title.text, role.relation.clone());
             let word = role.title.to_lowercase();
             let party = title.party.and_then(|p| entities.by_key.get(&format!("lex:{p}")).copied());
+            // "the French leader" is whoever leads France, whatever their title.
+            let generic = word == "leader" && party.is_some();
             let holds = |p: usize| {
-                entities.list[p].roles.iter().any(|t| t.to_lowercase().contains(&word))
+                (generic || entities.list[p].roles.iter().any(|t| t.to_lowercase().contains(&word)))
                     && party.is_none_or(|party| facts.iter().any(|f| f.from == p && f.to == party && f.relation == relation))
             };
             let holders: Vec<usize> = people.iter().copied().filter(|&p| holds(p)).collect();
