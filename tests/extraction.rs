@@ -688,3 +688,30 @@ fn a_sentence_opening_he_continues_the_last_subject_and_the_leader_is_who_leads(
     // "She" is the one who called, not the last person named.
     assert!(!has_edge(&g, actor("Luis Varga"), Relation::Supports, actor("Peru")));
 }
+
+#[test]
+fn a_joint_agreement_has_no_proposer_and_its_short_form_is_the_same_agreement() {
+    let text = "Border\n\nOn May 2, Chile and Peru signed a maritime border agreement. \
+                The Bolivian president called the Chilean-Peruvian maritime border agreement illegal. \
+                Bolivia rejected the border agreement again on Friday.\n";
+    let g = build(&[("border.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    let deal = node(&g, "maritime border agreement", Kind::Proposal);
+    assert!(g.lookup("border agreement").contains(&deal), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Chile"), Relation::Supports, deal) && has_edge(&g, actor("Peru"), Relation::Supports, deal));
+    assert!(has_edge(&g, actor("Bolivia"), Relation::Opposes, deal));
+    // "Chilean-Peruvian" names both signatories, not a proposer.
+    assert!(!has_edge(&g, actor("Chile"), Relation::Proposed, deal), "{:?}", names(&g));
+}
+
+#[test]
+fn a_partys_proposals_refer_back_only_to_a_proposal_just_named() {
+    let text = "Talks\n\nChile and Peru signed the Lima Accord in 2019. Trade grew. Exports rose. Ports expanded. \
+                Bolivia said that Peru's proposals deserve attention. \
+                Ecuador urged Chile to accept the Peruvian proposal for a truce.\n";
+    let g = build(&[("anaphora.txt", text)]);
+    let accord = node(&g, "Lima Accord", Kind::Proposal);
+    assert!(!has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Proposed, accord), "{:?}", names(&g));
+    // The party before an unnamed proposal only says whose it is: Chile is not asked to support Peru.
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "Peru", Kind::Actor)));
+}

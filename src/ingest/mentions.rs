@@ -926,9 +926,11 @@ impl<'a> Scan<'a> {
                 }
                 if let Some(sp) = spans.iter().find(|s| s.in_compound && s.first == p) {
                     let rest = &self.text[sp.end_byte..self.tokens[p].end].to_lowercase();
+                    // "the Turkish-Libyan border agreement": two parties' joint one, proposed by neither.
+                    let joint = spans.iter().any(|o| o.in_compound && o.first == p && o.end_byte > sp.end_byte);
                     if rest.starts_with("-backed") || rest.starts_with("-supported") {
                         proposer = Some((sp.entity, ProposalLink::Supported));
-                    } else if rest.starts_with('-') {
+                    } else if rest.starts_with('-') && !joint {
                         proposer = Some((sp.entity, ProposalLink::Proposed));
                     }
                     compound_qualifier = Some(p);

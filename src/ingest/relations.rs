@@ -493,6 +493,17 @@ impl<'a> Sentence<'a> {
                         && (r.mention.end_token..o.mention.first_token)
                             .all(|j| self.words[j].starts_with(char::is_uppercase) || matches!(self.words[j], "on" | "of" | "for" | "and"))
                 });
+            // "the US proposal for a ceasefire" with no proposal named before it to refer to: the
+            // party still only says whose proposal it is.
+            let owns_proposal = self.analysis.mentions[self.si].iter().any(|o| {
+                o.entity.is_none()
+                    && o.mention.mention_type == MentionType::Proposal
+                    && o.mention.first_token >= r.mention.end_token
+                    && o.mention.first_token <= r.mention.end_token + 1
+            });
+            if owns_proposal {
+                continue;
+            }
             if in_title && last_end.is_none() {
                 reach_from = next.map_or(reach_from, |o| o.mention.first_token);
             }

@@ -80,6 +80,26 @@ impl Entities {
     }
 }
 
+/// The key a proposal named `key` takes in this article: that of the one proposal already named
+/// whose key ends with it or that it ends with, when they share at least two words ("the border
+/// agreement" after "the maritime border agreement", or before it); else its own.
+fn proposal_key_in_article(entities: &Entities, key: &str) -> String {
+    if key.split(' ').count() < 2 {
+        return key.to_string();
+    }
+    let ends = |long: &str, short: &str| long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' ';
+    let found: Vec<&str> = entities
+        .by_key
+        .keys()
+        .filter_map(|k| k.strip_prefix("proposal:"))
+        .filter(|k| ends(k, key) || ends(key, k) && k.split(' ').count() >= 2)
+        .collect();
+    match found.as_slice() {
+        [one] => one.to_string(),
+        _ => key.to_string(),
+    }
+}
+
 fn entity(name: &str, kind: Kind, entity_type: Option<EntityType>) -> ArticleEntity {
     ArticleEntity {
         name: name.to_string(),
@@ -169,7 +189,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     }
 
     let mut mentions: Vec<Vec<Resolved>> = Vec::new();
-    let mut last_proposal: Option<usize> = None;
+    // The last proposal named, and in which sentence.
+    let mut last_proposal: Option<(usize, usize)> = None;
     // Where each full-named person was last mentioned: (sentence, mention index).
     let mut recent: HashMap<usize, (usize, usize)> = HashMap::new();
     for (si, ms) in raw.into_iter().enumerate() {
@@ -272,8 +293,12 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                 Target::Organization { name } => Some(body_entity(lex, &mut entities, name)),
                 Target::Proposal { name, key, anaphoric, short } => {
                     if *anaphoric {
-                        last_proposal
+                        // "the plan" goes back to the last proposal named; "Russia's proposals"
+                        // only to one named just before, else to no proposal in particular.
+                        let near = |&(_, at): &(usize, usize)| m.proposer.is_none() || si - at <= 1;
+                        last_proposal.filter(near).map(|(id, _)| id)
                     } else {
+                        let key = proposal_key_in_article(&entities, key);
                         let id = entities.get_or_add(format!("proposal:{key}"), || entity(name, Kind::Proposal, None));
                         let e = &mut entities.list[id];
                         // The fullest form names the proposal: "12-point peace plan" over "12-point plan".
@@ -290,7 +315,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         if let Some(short) = short.as_ref().filter(|s| **s != e.name) {
                             e.aliases.insert(short.clone());
                         }
-                        last_proposal = Some(id);
+                        last_proposal = Some((id, si));
                         Some(id)
                     }
                 }
