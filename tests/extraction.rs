@@ -715,3 +715,18 @@ fn a_partys_proposals_refer_back_only_to_a_proposal_just_named() {
     // The party before an unnamed proposal only says whose it is: Chile is not asked to support Peru.
     assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "Peru", Kind::Actor)));
 }
+
+#[test]
+fn two_titled_people_who_met_or_had_a_meeting_negotiate() {
+    let text = "Talks\n\nChilean Foreign Minister Ana Reyes and Commission vice president Luis Varga met via video conference on Thursday. \
+                Rosa Quispe and Prime Minister of Peru Tomas Ortega had a brief meeting after their news conference. \
+                Present were Deputy Minister of Trade Marco Silva and General Director Pablo Ruiz. * * * Beginning of the meeting with the Trade Ministry.\n";
+    let g = build(&[("met.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    let talks = |a: &str, b: &str| has_edge(&g, actor(a), Relation::NegotiatesWith, actor(b)) || has_edge(&g, actor(b), Relation::NegotiatesWith, actor(a));
+    assert!(talks("Ana Reyes", "Luis Varga"), "{:?}", names(&g));
+    assert!(talks("Rosa Quispe", "Tomas Ortega"));
+    // "* * *" ends the list of those present: they are not the ones who met the ministry.
+    let people_met_ministry = g.node_ids().any(|id| g.node(id).name.contains("Ministry") && (talks("Marco Silva", &g.node(id).name) || talks("Pablo Ruiz", &g.node(id).name)));
+    assert!(!people_met_ministry, "{:?}", names(&g));
+}

@@ -344,8 +344,14 @@ impl<'a> Sentence<'a> {
                         // Only coordinated mentions join: "A and B", "A, B and C".
                         let gap: Vec<&str> = (r.mention.end_token..prev).map(|i| self.words[i]).collect();
                         let has_and = gap.iter().any(|w| matches!(*w, "and" | "or"));
-                        let coordinated = gap.iter().all(|w| matches!(*w, "and" | "," | "or" | "the" | "both"))
-                            && (has_and || seen_and);
+                        // "Liz Roe and Commission vice president Ana Reyes met": the later one's
+                        // title may stand between.
+                        let titled = self.mention_at(prev).is_some_and(|o| o.mention.mention_type == MentionType::Person);
+                        let joint = gap.iter().rposition(|w| matches!(*w, "and" | "," | "or")).unwrap_or(0);
+                        let short_title = gap.len() - joint <= 5;
+                        let coordinated = gap.iter().enumerate().all(|(i, w)| {
+                            matches!(*w, "and" | "," | "or" | "the" | "both") || titled && short_title && i > joint && self.title_word(w)
+                        }) && (has_and || seen_and);
                         if !coordinated {
                             break;
                         }
@@ -402,7 +408,12 @@ impl<'a> Sentence<'a> {
                 break;
             }
             if last_found.is_some() && !matches!(self.words[k], "and" | "," | "or" | "the" | "both") {
-                break;
+                // Still inside the title of the person just found?
+                let person_found = last_found.and_then(|at| self.mention_at(at)).is_some_and(|o| o.mention.mention_type == MentionType::Person);
+                let title_so_far = last_found.is_some_and(|at| at - k <= 4 && (k..at).all(|j| self.title_word(self.words[j])));
+                if !(person_found && title_so_far) {
+                    break;
+                }
             }
         }
         out.reverse();
@@ -412,6 +423,14 @@ impl<'a> Sentence<'a> {
             }
         }
         out
+    }
+
+    /// A word of a person's title written before the name: "Commission vice president", "Foreign
+    /// Minister", "energy minister".
+    fn title_word(&self, w: &str) -> bool {
+        self.lex.is_role_word(w)
+            || matches!(w.to_lowercase().as_str(), "vice" | "deputy" | "foreign" | "prime" | "first" | "acting" | "chief" | "energy" | "defence" | "defense" | "finance" | "trade")
+            || w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An")
     }
 
     /// Whether "it" at token `k` is an expletive subject: "It was agreed", "it has been noted",
@@ -871,7 +890,11 @@ impl<'a> Sentence<'a> {
         let lists = cue.ends_with("between") || cue.ends_with(" of");
         // Cues whose parties are their coordinated subjects only: "A and B held talks", "the two
         // discussed Syria" (what was discussed is no party to the talks).
-        let among_subjects = matches!(cue, "held talks" | "hold talks" | "discussed" | "met on" | "met in" | "spoke by phone" | "spoke by telephone")
+        let among_subjects = matches!(
+            cue,
+            "held talks" | "hold talks" | "discussed" | "met on" | "met in" | "spoke by phone" | "spoke by telephone" | "had a meeting"
+                | "had a brief meeting" | "had a short meeting" | "held a meeting" | "had talks" | "had a conversation" | "held a conversation"
+        )
             || cue.contains("their dialogue");
         if lists {
             let parties = self.objects(b, actor);

@@ -183,7 +183,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     None => true,
                     Some(n) => {
                         let c = n.text(text).chars().next().unwrap_or(' ');
-                        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '\u{2018}')
+                        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '\u{2018}' | '*' | '\u{2022}')
                     }
                 };
                 if next_starts {
