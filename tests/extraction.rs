@@ -730,3 +730,15 @@ fn two_titled_people_who_met_or_had_a_meeting_negotiate() {
     let people_met_ministry = g.node_ids().any(|id| g.node(id).name.contains("Ministry") && (talks("Marco Silva", &g.node(id).name) || talks("Pablo Ruiz", &g.node(id).name)));
     assert!(!people_met_ministry, "{:?}", names(&g));
 }
+
+#[test]
+fn a_states_ministry_acts_for_the_state() {
+    let text = "Sanctions\n\nThe Ministry of Foreign Affairs of Chile on Friday sanctioned two Peruvian companies. \
+                Bolivian Foreign Ministry spokesman Marco Silva criticised the decision.\n";
+    let g = build(&[("ministry.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Chile"), Relation::Opposes, actor("Peru")), "{:?}", names(&g));
+    assert!(g.lookup("Ministry of Foreign Affairs of Chile").contains(&actor("Chile")));
+    assert!(has_edge(&g, actor("Marco Silva"), Relation::Represents, actor("Bolivia")));
+    assert!(!has_edge(&g, actor("Marco Silva"), Relation::Leads, actor("Bolivia")));
+}

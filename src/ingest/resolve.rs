@@ -274,6 +274,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         }
                         if let Some(body) = title.body.as_ref().filter(|_| held) {
                             let bid = body_entity(lex, &mut entities, body);
+                            // The head of a state's ministry represents the state; they lead no state.
+                            let relation = if entities.list[bid].entity_type == Some(EntityType::State) { Relation::Represents } else { relation };
                             facts.push(Fact { from: id, to: bid, relation, sentence: si });
                         }
                     }
@@ -378,9 +380,15 @@ fn body_title_parties(mentions: &[Vec<Resolved>], entities: &Entities, facts: &m
             }
             let e = &entities.list[body];
             let a_body = matches!((e.kind, e.entity_type), (Kind::Actor, Some(EntityType::Organization | EntityType::Bloc)) | (Kind::Institution, _));
+            // "Turkish Foreign Ministry spokesman": a ministry stands for its state.
+            let ministry = matches!(&before.mention.target, Target::Organization { name } if name.split(' ').any(|w| w == "Ministry"))
+                && e.entity_type == Some(EntityType::State);
             // A lone capitalised word is too weak a body ("Justice Minister", "Majority Leader").
             let named = e.name.contains(' ') || e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            if a_body && named {
+            if ministry {
+                // Its head or spokesperson serves the state, and leads no state.
+                facts.push(Fact { from: p, to: body, relation: Relation::Represents, sentence: si });
+            } else if a_body && named {
                 let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                 facts.push(Fact { from: p, to: body, relation, sentence: si });
             }
@@ -546,9 +554,41 @@ fn follow(merged: &HashMap<usize, usize>, mut e: usize) -> usize {
 /// A form of address before it is not part of the name ("Mr. President of the European Council").
 fn body_entity(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
     let name = without_address(lex, name);
+    if let Some(state) = ministry_of(lex, name) {
+        // "China's Ministry of Foreign Affairs sanctioned …", "the Turkish Foreign Ministry
+        // spokesman": a state's ministry acts for the state, and is one of its names.
+        let id = lexicon_entity(lex, entities, state);
+        let e = &mut entities.list[id];
+        e.aliases.insert(name.to_string());
+        let note = format!("'{name}' is a ministry of {}", e.name);
+        if !e.merges.contains(&note) {
+            e.merges.push(note);
+        }
+        return id;
+    }
     match exact_lexicon(lex, name) {
         Some(e) => lexicon_entity(lex, entities, e),
         None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || entity(name, Kind::Actor, Some(EntityType::Organization))),
+    }
+}
+
+/// The state (lexicon index) whose ministry `name` is: "Ministry of Foreign Affairs of China",
+/// "China's Ministry of Defence", "Turkish Foreign Ministry"; one state named in it, by name,
+/// alias or adjective.
+fn ministry_of(lex: &Lexicon, name: &str) -> Option<usize> {
+    if !name.split(' ').any(|w| w == "Ministry") {
+        return None;
+    }
+    let mut states: Vec<usize> = lex
+        .find_entities(name)
+        .into_iter()
+        .map(|m| lex.form(m.pattern).entity)
+        .filter(|&e| lex.entities[e].entity_type == Some(EntityType::State))
+        .collect();
+    states.dedup();
+    match states.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
