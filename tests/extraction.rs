@@ -742,3 +742,15 @@ fn a_states_ministry_acts_for_the_state() {
     assert!(has_edge(&g, actor("Marco Silva"), Relation::Represents, actor("Bolivia")));
     assert!(!has_edge(&g, actor("Marco Silva"), Relation::Leads, actor("Bolivia")));
 }
+
+#[test]
+fn a_party_condemned_in_a_statement_by_others_is_opposed_by_them() {
+    let text = "Drilling\n\nBecause of its drilling operations there, Chile is already under EU sanctions, and was condemned in a joint statement by Peru, Bolivia and Ecuador on October 8.\n";
+    let g = build(&[("condemned.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    for critic in ["Peru", "Bolivia", "Ecuador"] {
+        assert!(has_edge(&g, actor(critic), Relation::Opposes, actor("Chile")), "{critic}: {:?}", names(&g));
+        // "under EU sanctions" names no one they condemned.
+        assert!(!has_edge(&g, actor(critic), Relation::Opposes, actor("Europe")));
+    }
+}

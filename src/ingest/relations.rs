@@ -697,8 +697,13 @@ impl<'a> Sentence<'a> {
             Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };
-        // Passive: "the plan, proposed by Washington".
-        if b < self.words.len() && self.words[b] == "by" {
+        // Passive: "the plan, proposed by Washington", "was condemned in a joint statement by A, B
+        // and C".
+        let by = (b..(b + 5).min(self.words.len())).find(|&k| self.words[k] == "by").filter(|&k| {
+            (b..k).all(|j| matches!(self.words[j], "in" | "a" | "an" | "the" | "joint" | "statement" | "letter" | "declaration" | "communique" | "resolution"))
+        });
+        if let Some(by) = by {
+            let b = by;
             let agents = self.objects(b + 1, |e| self.is_party(e));
             // What was acted on: the nearest proposal before the cue, else the nearest other object.
             let before = |ok: &dyn Fn(usize) -> bool| -> Vec<usize> {
@@ -711,7 +716,34 @@ impl<'a> Sentence<'a> {
                     .take(1)
                     .collect()
             };
-            let mut targets = before(&|e| is_proposal(e));
+            // "Chile … was condemned by Peru": the passive's subject was acted on.
+            let passive_subject = a > 0 && matches!(self.words[a - 1], "was" | "were" | "is" | "are" | "been");
+            // The clause's first party that no preposition governs ("under EU sanctions" is not it).
+            // Only after a "that" ("noted that the idea … was supported by"), and only when the
+            // clause's head is a party, not a plan or an idea ("The joint statement of A and B
+            // was signed by …").
+            let clause_start = (0..a).rev().find(|&k| self.clauses[k] != self.clauses[a] || matches!(self.words[k], "that" | "which" | "who")).map_or(0, |k| k + 1);
+            let mut targets: Vec<usize> = if passive_subject && matches!(relation, Relation::Supports | Relation::Opposes) {
+                self.analysis.mentions[self.si]
+                    .iter()
+                    .filter(|r| !r.mention.in_compound && r.mention.first_token >= clause_start && r.mention.end_token <= a)
+                    .filter(|r| {
+                        r.mention.first_token == 0
+                            || !matches!(
+                                self.words[r.mention.first_token - 1].to_lowercase().as_str(),
+                                "in" | "under" | "of" | "by" | "from" | "with" | "to" | "at" | "for" | "on" | "against" | "over" | "about"
+                            )
+                    })
+                    .take(1)
+                    .filter_map(|r| r.entity)
+                    .filter(|&e| self.is_party(e) && !agents.contains(&e))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if targets.is_empty() {
+                targets = before(&|e| is_proposal(e));
+            }
             if targets.is_empty() {
                 targets = before(&|e| object_ok(e));
             }
