@@ -733,7 +733,7 @@ fn two_titled_people_who_met_or_had_a_meeting_negotiate() {
 
 #[test]
 fn a_states_ministry_acts_for_the_state() {
-    let text = "Sanctions\n\nThe Ministry of Foreign Affairs of Chile on Friday sanctioned two Peruvian companies. \
+    let text = "Sanctions\n\nThe Ministry of Foreign Affairs of Chile on Friday sanctioned Peru. \
                 Bolivian Foreign Ministry spokesman Marco Silva criticised the decision.\n";
     let g = build(&[("ministry.txt", text)]);
     let actor = |name: &str| node(&g, name, Kind::Actor);
@@ -753,4 +753,15 @@ fn a_party_condemned_in_a_statement_by_others_is_opposed_by_them() {
         // "under EU sanctions" names no one they condemned.
         assert!(!has_edge(&g, actor(critic), Relation::Opposes, actor("Europe")));
     }
+}
+
+#[test]
+fn a_nationality_adjective_before_a_common_noun_is_no_party_to_talks_or_stances() {
+    let text = "Visit\n\nBolivia's president Ana Reyes met with Chilean journalists in La Paz. \
+                Ecuador backed Peruvian exporters and expressed support for the Colombian people.\n";
+    let g = build(&[("adjectives.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(!has_edge(&g, actor("Ana Reyes"), Relation::NegotiatesWith, actor("Chile")), "{:?}", names(&g));
+    assert!(!has_edge(&g, actor("Ecuador"), Relation::Supports, actor("Peru")));
+    assert!(has_edge(&g, actor("Ecuador"), Relation::Supports, actor("Colombia")));
 }

@@ -9,10 +9,10 @@
 //! `commented_on` edges to what the sentence names. Pairs left without a typed relation are
 //! `mentioned_with`.
 
-use super::mentions::{MentionType, ProposalLink};
+use super::mentions::{MentionType, ProposalLink, Target};
 use super::resolve::{Analysis, Fact, Resolved};
 use super::text::{token_ending_at, token_starting_at};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FormKind, Lexicon};
 use crate::model::{EntityType, Kind, Relation};
 use std::collections::HashSet;
 
@@ -339,7 +339,7 @@ impl<'a> Sentence<'a> {
                 if locative && last_found.is_some() {
                     break;
                 }
-                if want(e) && !is_title_part && !locative {
+                if want(e) && !is_title_part && !locative && !self.adjective_only(r) {
                     if let Some(prev) = last_found {
                         // Only coordinated mentions join: "A and B", "A, B and C".
                         let gap: Vec<&str> = (r.mention.end_token..prev).map(|i| self.words[i]).collect();
@@ -486,8 +486,20 @@ impl<'a> Sentence<'a> {
             if last_end.is_none() && r.mention.first_token > reach_from + OBJECT_REACH && !self.title_between(at, r.mention.first_token) {
                 break;
             }
+            // "rejected the demarcation, and that Greece and Turkey might …": a new clause.
+            let from = last_end.unwrap_or(at);
+            if (from..r.mention.first_token.min(self.words.len())).any(|j| {
+                matches!(self.words[j], "that" | "which" | "who" | "whom" | "whose" | "because" | "if" | "while" | "when" | "whether" | "although")
+            }) {
+                break;
+            }
             let e = r.entity.expect("filtered");
             if !want(e) || r.mention.in_compound || last_end.is_some_and(|end| r.mention.first_token < end) {
+                continue;
+            }
+            // "met with Russian media representatives", "fleeing Russian aggression" is no meeting
+            // with or support for Russia; "the Russian side", "Russian troops" stand for it.
+            if self.adjective_only(r) {
                 continue;
             }
             // A party that only qualifies the next mention ("the US proposals", "Washington's plan").
@@ -555,6 +567,26 @@ impl<'a> Sentence<'a> {
             last_end = Some(r.mention.end_token);
         }
         out
+    }
+
+    /// Whether a mention is a nationality adjective before a noun that is not its state acting:
+    /// "Russian speakers", "Russian media" (but "the Russian side", "Russian troops").
+    fn adjective_only(&self, r: &Resolved) -> bool {
+        const STANDS_FOR: &[&str] = &[
+            "side", "government", "authorities", "leadership", "delegation", "officials", "official", "president",
+            "leader", "leaders", "counterpart", "counterparts", "colleagues", "partners", "troops", "forces", "army",
+            "military", "aggression", "invasion", "attack", "attacks", "strikes", "occupation", "occupiers", "state",
+            "federation", "republic", "administration", "diplomats", "negotiators", "team", "minister", "ministers",
+            "delegates", "representatives", "envoys", "lawmakers", "parliamentarians", "people", "nation",
+            "governments", "countries", "states", "nations", "allies", "skepticism", "scepticism", "dissatisfaction",
+            "opposition", "support", "position", "stance", "criticism", "concerns", "demands", "proposal", "proposals", "plan",
+            "initiative", "response", "approach", "decision", "sanctions", "pressure",
+        ];
+        if !matches!(&r.mention.target, Target::Known { form: FormKind::Demonym, .. }) {
+            return false;
+        }
+        let Some(next) = self.words.get(r.mention.end_token) else { return false };
+        next.chars().next().is_some_and(char::is_lowercase) && !STANDS_FOR.contains(&next.to_lowercase().as_str()) && !matches!(*next, "and" | "or")
     }
 
     /// Whether tokens `from..to` are only a post before its holder's name: "the chair of the
@@ -697,6 +729,17 @@ impl<'a> Sentence<'a> {
             Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };
+        // A participle right after a proposal qualifies it: "the agreement signed between Turkey
+        // and Libya" is theirs, not the speaker's.
+        let qualified = self.ms.iter().rev().find(|r| r.mention.end_token == a && !r.mention.in_compound).and_then(|r| r.entity).filter(|&e| is_proposal(e));
+        if let Some(proposal) = qualified.filter(|_| self.words[a].ends_with("ed") && self.words.get(b) != Some(&"by")) {
+            if matches!(self.words.get(b), Some(&"between") | Some(&"with")) {
+                for party in self.objects(b + 1, |e| self.is_party(e)) {
+                    facts.push(self.fact(party, proposal, relation.clone()));
+                }
+            }
+            return;
+        }
         // Passive: "the plan, proposed by Washington", "was condemned in a joint statement by A, B
         // and C".
         let by = (b..(b + 5).min(self.words.len())).find(|&k| self.words[k] == "by").filter(|&k| {
