@@ -1103,6 +1103,16 @@ impl<'a> Scan<'a> {
             if end == start || content == 0 || !self.free(start, end) {
                 continue;
             }
+            // "put forward serious proposals": adjectives before a bare proposal noun name none.
+            let vague = end - start >= 2
+                && self.lex.is_proposal_word(self.tok(end - 1))
+                && (start..end - 1).all(|q| {
+                    let w = self.tok(q);
+                    w.chars().all(char::is_lowercase) && !self.lex.is_proposal_generic_modifier(w) && !self.lex.is_proposal_word(w)
+                });
+            if vague {
+                continue;
+            }
             let name = self.join(start, end);
             let key = name.to_lowercase();
             let mut mention = self.mention(start, end, MentionType::Proposal, Target::Proposal { key, name, anaphoric: false, short: None });
