@@ -467,6 +467,19 @@ impl<'a> Scan<'a> {
                 b = name_end;
                 name_end = self.name_run(b, 4);
             }
+            // "DUP leader Sir Jeffrey Roe": an honorific between the title and the name.
+            let mut name_start = b;
+            if name_end == b {
+                let mut q = b;
+                while q < n && self.lex.is_person_prefix(self.tok(q).trim_end_matches('.')) {
+                    q += 1;
+                }
+                let after = if q > b { self.name_run(q, 4) } else { q };
+                if after > q {
+                    name_start = q;
+                    name_end = after;
+                }
+            }
             let title_only = name_end == b;
             // Look left for the party: "[US] special envoy", "[Ukraine]'s President", "[UN] humanitarian chief".
             let mut start = a;
@@ -490,7 +503,9 @@ impl<'a> Scan<'a> {
                     let w = self.tok(prev);
                     // "US special envoy", "Indian External Affairs Minister": lower-case modifiers
                     // or capitalised words of the ministry's name.
-                    let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w))
+                    // (An acronym is a body of its own: "DUP party leader".)
+                    let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+                    let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w) && !acronym)
                         && !self.lex.is_name_connector(w)
                         && !self.covered[prev]
                         && !matches!(w, "a" | "an" | "said" | "says" | "by" | "with" | "to" | "as" | "is" | "was")
@@ -543,7 +558,7 @@ impl<'a> Scan<'a> {
                 m.possessive = false;
                 self.out.push(m);
             }
-            self.push_titled_person(spans, (start, b), (b, name_end), r.pattern, party, body_name);
+            self.push_titled_person(spans, (start, b), (name_start, name_end), r.pattern, party, body_name);
         }
     }
 

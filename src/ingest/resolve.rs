@@ -359,7 +359,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
         members_of(text, s, si, &mentions[si], &entities, &mut facts);
     }
     shared_title_parties(text, &sentences, &mentions, &mut entities, &mut facts, lex);
-    body_title_parties(&mentions, &entities, &mut facts, lex);
+    body_title_parties(text, &sentences, &mentions, &entities, &mut facts, lex);
     complemented_aliases(text, &sentences, &mentions, &mut entities, lex);
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
@@ -369,13 +369,21 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
 
 /// "EC President Anna Berg" (after "the European Commission (EC)"), "Acme CEO Jane
 /// Roe": a title right after a body the article knows, with no party of its own, is a post in it.
-fn body_title_parties(mentions: &[Vec<Resolved>], entities: &Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+fn body_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolved>], entities: &Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+    let party_word_at: HashSet<(usize, usize)> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.tokens.iter().enumerate().filter(|(_, t)| t.text(text) == "party").map(move |(k, _)| (si, k)))
+        .collect();
     for (si, sentence) in mentions.iter().enumerate() {
         let top: Vec<&Resolved> = sentence.iter().filter(|r| !r.mention.in_compound).collect();
         for pair in top.windows(2) {
             let (before, r) = (pair[0], pair[1]);
             let (Some(title), Some(p), Some(body)) = (&r.mention.title, r.entity, before.entity) else { continue };
-            if title.party.is_some() || title.body.is_some() || before.mention.end_token != r.mention.first_token {
+            // "DUP party leader NAME": the word "party" may stand between.
+            let gap = r.mention.first_token.saturating_sub(before.mention.end_token);
+            let adjacent = gap == 0 || gap == 1 && party_word_at.get(&(si, before.mention.end_token)).is_some();
+            if title.party.is_some() || title.body.is_some() || !adjacent {
                 continue;
             }
             let e = &entities.list[body];
