@@ -95,7 +95,7 @@ fn kill_during_saves(ext: &str, seed: u64) {
     let span_us = (full.as_micros() as u64 * 11 / 10).max(1);
     let mut rng = Rng(seed ^ 0xdead_beef);
     let (mut saw_old, mut saw_new) = (0, 0);
-    let mut kill_after = |round: usize, delay: Duration, saw_old: &mut usize, saw_new: &mut usize| {
+    let kill_after = |round: usize, delay: Duration, saw_old: &mut usize, saw_new: &mut usize| {
         fs::write(&graph, &old).unwrap();
         let mut child = import(&new_tsv, &graph).spawn().unwrap();
         std::thread::sleep(delay);
