@@ -765,3 +765,13 @@ fn a_nationality_adjective_before_a_common_noun_is_no_party_to_talks_or_stances(
     assert!(!has_edge(&g, actor("Ecuador"), Relation::Supports, actor("Peru")));
     assert!(has_edge(&g, actor("Ecuador"), Relation::Supports, actor("Colombia")));
 }
+
+#[test]
+fn a_leader_does_not_support_the_state_they_lead() {
+    let text = "Call\n\nPresident of Chile Ana Reyes spoke with Luis Varga. \
+                Ana Reyes called for support for the sovereignty and territorial integrity of Chile.\n";
+    let g = build(&[("own.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Ana Reyes"), Relation::Leads, actor("Chile")));
+    assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Chile")), "{:?}", names(&g));
+}

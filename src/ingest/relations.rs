@@ -90,6 +90,15 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         state.after_sentence(&ctx, &facts, before);
     }
     facts.retain(|f| f.from != f.to);
+    // A leader or envoy "supports" the state they serve says nothing ("our state's sovereignty"
+    // read as the speaker's own): drop it, and keep it as a mention.
+    let serves: HashSet<(usize, usize)> =
+        facts.iter().filter(|f| matches!(f.relation, Relation::Leads | Relation::Represents)).map(|f| (f.from, f.to)).collect();
+    for f in facts.iter_mut() {
+        if f.relation == Relation::Supports && serves.contains(&(f.from, f.to)) {
+            f.relation = Relation::MentionedWith;
+        }
+    }
     facts
 }
 
