@@ -434,7 +434,7 @@ impl<'a> Scan<'a> {
                     _ => {}
                 }
             }
-            // "Secretary of State for European Affairs Tiago Antunes": the portfolio goes on past
+            // "Secretary of State for European Affairs Tomas Varga": the portfolio goes on past
             // the party's adjective, and its words are no part of the name.
             // The adjective then names the portfolio, not whom the post serves.
             let mut portfolio_after_party = false;
@@ -467,7 +467,7 @@ impl<'a> Scan<'a> {
                 b = name_end;
                 name_end = self.name_run(b, 4);
             }
-            // "DUP leader Sir Jeffrey Roe": an honorific between the title and the name.
+            // "the party leader Sir John Roe": an honorific between the title and the name.
             let mut name_start = b;
             if name_end == b {
                 let mut q = b;
@@ -503,7 +503,7 @@ impl<'a> Scan<'a> {
                     let w = self.tok(prev);
                     // "US special envoy", "Indian External Affairs Minister": lower-case modifiers
                     // or capitalised words of the ministry's name.
-                    // (An acronym is a body of its own: "DUP party leader".)
+                    // (An acronym is a body of its own: "XYZ party leader".)
                     let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
                     let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w) && !acronym)
                         && !self.lex.is_name_connector(w)
@@ -941,7 +941,7 @@ impl<'a> Scan<'a> {
                 }
                 if let Some(sp) = spans.iter().find(|s| s.in_compound && s.first == p) {
                     let rest = &self.text[sp.end_byte..self.tokens[p].end].to_lowercase();
-                    // "the Turkish-Libyan border agreement": two parties' joint one, proposed by neither.
+                    // "the Chilean-Peruvian border agreement": two parties' joint one, proposed by neither.
                     let joint = spans.iter().any(|o| o.in_compound && o.first == p && o.end_byte > sp.end_byte);
                     if rest.starts_with("-backed") || rest.starts_with("-supported") {
                         proposer = Some((sp.entity, ProposalLink::Supported));
@@ -1177,7 +1177,7 @@ impl<'a> Scan<'a> {
             let mut trimmed_to_name = false;
             if !prefixed {
                 let tagged_person = |k: usize| matches!(self.ner[k], NerTag::B(NerType::Person) | NerTag::I(NerType::Person));
-                // ("Industry Carlo Bonomi": the tagger may take the word in; a portfolio or common
+                // ("Industry Marco Silva": the tagger may take the word in; a portfolio or common
                 // noun is still no given name.)
                 let given = |k: usize| WordClasses::builtin().is_given_name(self.tok(k));
                 while from + 1 < end

@@ -210,11 +210,11 @@ pub fn fold(s: &str) -> String {
 }
 
 /// The consonants of a folded name word, doubled ones once: transliterations vary the vowels
-/// and doubling ("Zelensky" / "Zelenskyy", "Shoigu" / "Shoygu"), while two different surnames
-/// differ in a consonant ("McCaul" / "McFaul").
+/// and doubling ("Petrovsky" / "Petrovskyy", "Aliev" / "Alyev"), while two different surnames
+/// differ in a consonant ("Dorrow" / "Dorrof").
 fn consonants(word: &str) -> String {
-    // "h" comes and goes with the spelling ("Anthony" / "Antony", "Kovačevski" / "Kovachevski",
-    // "Jomart" / "Zhomart"), as do "q" for "k" and "j" for "z".
+    // "h" comes and goes with the spelling ("Anthony" / "Antony", "Marković" / "Markovich",
+    // "Janar" / "Zhanar"), as do "q" for "k" and "j" for "z".
     let mut out: Vec<char> = word
         .chars()
         .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h'))

@@ -90,8 +90,8 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         state.after_sentence(&ctx, &facts, before);
     }
     facts.retain(|f| f.from != f.to);
-    // A leader or envoy "supports" the state they serve says nothing ("our state's sovereignty"
-    // read as the speaker's own): drop it, and keep it as a mention.
+    // That a leader or envoy "supports" the state they serve says nothing (it comes from "our
+    // state's sovereignty" read as the speaker's own): keep it as a mention only.
     let serves: HashSet<(usize, usize)> =
         facts.iter().filter(|f| matches!(f.relation, Relation::Leads | Relation::Represents)).map(|f| (f.from, f.to)).collect();
     for f in facts.iter_mut() {
@@ -495,7 +495,7 @@ impl<'a> Sentence<'a> {
             if last_end.is_none() && r.mention.first_token > reach_from + OBJECT_REACH && !self.title_between(at, r.mention.first_token) {
                 break;
             }
-            // "rejected the demarcation, and that Greece and Turkey might …": a new clause.
+            // "rejected the deal, and that Chile and Peru might …": a new clause.
             let from = last_end.unwrap_or(at);
             if (from..r.mention.first_token.min(self.words.len())).any(|j| {
                 matches!(self.words[j], "that" | "which" | "who" | "whom" | "whose" | "because" | "if" | "while" | "when" | "whether" | "although")
@@ -738,8 +738,8 @@ impl<'a> Sentence<'a> {
             Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };
-        // A participle right after a proposal qualifies it: "the agreement signed between Turkey
-        // and Libya" is theirs, not the speaker's.
+        // A participle right after a proposal qualifies it: "the agreement signed between Chile
+        // and Peru" is theirs, not the speaker's.
         let qualified = self.ms.iter().rev().find(|r| r.mention.end_token == a && !r.mention.in_compound).and_then(|r| r.entity).filter(|&e| is_proposal(e));
         if let Some(proposal) = qualified.filter(|_| self.words[a].ends_with("ed") && self.words.get(b) != Some(&"by")) {
             if matches!(self.words.get(b), Some(&"between") | Some(&"with")) {
@@ -770,10 +770,10 @@ impl<'a> Sentence<'a> {
             };
             // "Chile … was condemned by Peru": the passive's subject was acted on.
             let passive_subject = a > 0 && matches!(self.words[a - 1], "was" | "were" | "is" | "are" | "been");
-            // The clause's first party that no preposition governs ("under EU sanctions" is not it).
-            // Only after a "that" ("noted that the idea … was supported by"), and only when the
-            // clause's head is a party, not a plan or an idea ("The joint statement of A and B
-            // was signed by …").
+            // That subject is the first mention of the clause (which starts after a "that": "noted
+            // that the idea … was supported by") that no preposition governs ("under EU
+            // sanctions" is not it), and only when it is a party, not a plan or an idea ("The
+            // joint statement of A and B was signed by …").
             let clause_start = (0..a).rev().find(|&k| self.clauses[k] != self.clauses[a] || matches!(self.words[k], "that" | "which" | "who")).map_or(0, |k| k + 1);
             let mut targets: Vec<usize> = if passive_subject && matches!(relation, Relation::Supports | Relation::Opposes) {
                 self.analysis.mentions[self.si]

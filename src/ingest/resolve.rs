@@ -380,7 +380,7 @@ fn body_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolv
         for pair in top.windows(2) {
             let (before, r) = (pair[0], pair[1]);
             let (Some(title), Some(p), Some(body)) = (&r.mention.title, r.entity, before.entity) else { continue };
-            // "DUP party leader NAME": the word "party" may stand between.
+            // "XYZ party leader NAME": the word "party" may stand between.
             let gap = r.mention.first_token.saturating_sub(before.mention.end_token);
             let adjacent = gap == 0 || gap == 1 && party_word_at.get(&(si, before.mention.end_token)).is_some();
             if title.party.is_some() || title.body.is_some() || !adjacent {
@@ -388,7 +388,7 @@ fn body_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolv
             }
             let e = &entities.list[body];
             let a_body = matches!((e.kind, e.entity_type), (Kind::Actor, Some(EntityType::Organization | EntityType::Bloc)) | (Kind::Institution, _));
-            // "Turkish Foreign Ministry spokesman": a ministry stands for its state.
+            // "Bolivian Foreign Ministry spokesman": a ministry stands for its state.
             let ministry = matches!(&before.mention.target, Target::Organization { name } if name.split(' ').any(|w| w == "Ministry"))
                 && e.entity_type == Some(EntityType::State);
             // A lone capitalised word is too weak a body ("Justice Minister", "Majority Leader").
@@ -563,7 +563,7 @@ fn follow(merged: &HashMap<usize, usize>, mut e: usize) -> usize {
 fn body_entity(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
     let name = without_address(lex, name);
     if let Some(state) = ministry_of(lex, name) {
-        // "China's Ministry of Foreign Affairs sanctioned …", "the Turkish Foreign Ministry
+        // "Chile's Ministry of Foreign Affairs sanctioned …", "the Peruvian Foreign Ministry
         // spokesman": a state's ministry acts for the state, and is one of its names.
         let id = lexicon_entity(lex, entities, state);
         let e = &mut entities.list[id];
@@ -580,8 +580,8 @@ fn body_entity(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
     }
 }
 
-/// The state (lexicon index) whose ministry `name` is: "Ministry of Foreign Affairs of China",
-/// "China's Ministry of Defence", "Turkish Foreign Ministry"; one state named in it, by name,
+/// The state (lexicon index) whose ministry `name` is: "Ministry of Foreign Affairs of Chile",
+/// "Peru's Ministry of Defence", "Bolivian Foreign Ministry"; one state named in it, by name,
 /// alias or adjective.
 fn ministry_of(lex: &Lexicon, name: &str) -> Option<usize> {
     if !name.split(' ').any(|w| w == "Ministry") {
