@@ -775,3 +775,13 @@ fn a_leader_does_not_support_the_state_they_lead() {
     assert!(has_edge(&g, actor("Ana Reyes"), Relation::Leads, actor("Chile")));
     assert!(!has_edge(&g, actor("Ana Reyes"), Relation::Supports, actor("Chile")), "{:?}", names(&g));
 }
+
+#[test]
+fn who_leads_a_partys_delegation_represents_it() {
+    let text = "Visit\n\nThe presidents praised the visit of the Chilean delegation led by First Deputy Prime Minister Ana Reyes to Lima. \
+                Peru's delegation headed by Luis Varga arrived later.\n";
+    let g = build(&[("delegation.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Ana Reyes"), Relation::Represents, actor("Chile")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Represents, actor("Peru")));
+}

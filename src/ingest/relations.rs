@@ -49,6 +49,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.counterparts(&mut facts);
         ctx.gratitude(&state, &mut facts);
         ctx.aid(&state, &mut facts);
+        ctx.delegation_heads(&mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -1126,6 +1127,31 @@ impl<'a> Sentence<'a> {
                 if t != supporter {
                     facts.push(self.fact(supporter, t, Relation::Supports));
                 }
+            }
+        }
+    }
+
+    /// "the Chilean delegation led by Minister of Economy Ana Reyes": who leads a party's
+    /// delegation represents that party.
+    fn delegation_heads(&self, facts: &mut Vec<Fact>) {
+        for (k, w) in self.words.iter().enumerate() {
+            if !matches!(*w, "delegation" | "Delegation") || !matches!(self.words.get(k + 1), Some(&"led" | &"headed")) || self.words.get(k + 2) != Some(&"by") {
+                continue;
+            }
+            // The party right before the noun: "the Chilean delegation", "Chile's delegation".
+            let Some(party) = self
+                .ms
+                .iter()
+                .rev()
+                .find(|r| r.mention.end_token == k || r.mention.end_token + 1 == k && matches!(self.words[k - 1], "'s" | "\u{2019}s"))
+                .and_then(|r| r.entity)
+                .filter(|&e| self.kind(e) == (Kind::Actor, Some(EntityType::State)))
+            else {
+                continue;
+            };
+            let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
+            if let Some(head) = self.objects(k + 3, person).into_iter().next() {
+                facts.push(self.fact(head, party, Relation::Represents));
             }
         }
     }
