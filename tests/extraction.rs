@@ -785,3 +785,16 @@ fn who_leads_a_partys_delegation_represents_it() {
     assert!(has_edge(&g, actor("Ana Reyes"), Relation::Represents, actor("Chile")), "{:?}", names(&g));
     assert!(has_edge(&g, actor("Luis Varga"), Relation::Represents, actor("Peru")));
 }
+
+#[test]
+fn a_post_in_a_known_body_is_no_body_and_an_issue_word_inside_a_name_is_no_issue() {
+    let text = "Talks\n\nThe president held talks with Chairperson of the African Union, President of Senegal Ana Reyes. \
+                She met the Director General of the International Atomic Energy Agency on Monday.\n";
+    let g = build(&[("post.txt", text)]);
+    let all = names(&g);
+    assert!(!all.iter().any(|n| n.starts_with("Chairperson")), "{all:?}");
+    node(&g, "African Union", Kind::Actor);
+    node(&g, "IAEA", Kind::Actor);
+    // "Energy" there is part of the agency's name.
+    assert!(g.lookup("energy").is_empty(), "{all:?}");
+}
