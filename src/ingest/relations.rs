@@ -526,13 +526,14 @@ impl<'a> Sentence<'a> {
             });
             // "chair of the House Committee on Foreign Affairs Michael Ruiz": the body only
             // names the post of the person after it.
+            // ("… of the International Atomic Energy Agency (IAEA) NAME": past the acronym too.)
+            let holder = self.ms.iter().find(|o| o.mention.first_token >= r.mention.end_token && o.mention.mention_type == MentionType::Person);
             let in_title = r.mention.first_token >= 1
                 && matches!(self.words[r.mention.first_token - 1], "of" | "the")
-                && next.is_some_and(|o| {
-                    o.mention.mention_type == MentionType::Person
-                        && o.mention.first_token <= r.mention.end_token + 4
+                && holder.is_some_and(|o| {
+                    o.mention.first_token <= r.mention.end_token + 4
                         && (r.mention.end_token..o.mention.first_token)
-                            .all(|j| self.words[j].starts_with(char::is_uppercase) || matches!(self.words[j], "on" | "of" | "for" | "and"))
+                            .all(|j| self.words[j].starts_with(char::is_uppercase) || matches!(self.words[j], "on" | "of" | "for" | "and" | "(" | ")"))
                 });
             // "the US proposal for a ceasefire" with no proposal named before it to refer to: the
             // party still only says whose proposal it is.
@@ -546,9 +547,13 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if in_title && last_end.is_none() {
-                reach_from = next.map_or(reach_from, |o| o.mention.first_token);
+                reach_from = holder.map_or(reach_from, |o| o.mention.first_token);
             }
-            if qualifies || in_title {
+            // "(IAEA)" after a name only repeats it.
+            let bracketed = r.mention.first_token >= 1
+                && self.words[r.mention.first_token - 1] == "("
+                && self.words.get(r.mention.end_token) == Some(&")");
+            if qualifies || in_title || bracketed && last_end.is_none() && reach_from > at {
                 continue;
             }
             // "European Union (EU) member states Bulgaria, Hungary …": the bloc names whose
