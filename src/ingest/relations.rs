@@ -432,7 +432,27 @@ impl<'a> Sentence<'a> {
                 return vec![head];
             }
         }
+        // "The Presidents of Ukraine, Lithuania and Poland discussed": their leaders, where the
+        // article names who leads each.
+        if let Some(first) = last_found.filter(|_| out.len() >= 2) {
+            let plural_post = first >= 2
+                && self.words[first - 1] == "of"
+                && matches!(self.words[first - 2].to_lowercase().as_str(), "presidents" | "leaders" | "heads" | "ministers");
+            if plural_post {
+                let leaders: Vec<usize> = out.iter().filter_map(|&e| self.leader_in_article(e)).collect();
+                if leaders.len() == out.len() && leaders.iter().all(|&l| want(l)) {
+                    return leaders;
+                }
+            }
+        }
         out
+    }
+
+    /// The one person the article says leads `party`.
+    fn leader_in_article(&self, party: usize) -> Option<usize> {
+        let mut leaders = self.analysis.facts.iter().filter(|f| f.to == party && f.relation == Relation::Leads).map(|f| f.from);
+        let first = leaders.next()?;
+        leaders.all(|l| l == first).then_some(first)
     }
 
     /// A word of a person's title written before the name: "Commission vice president", "Foreign
