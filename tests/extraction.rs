@@ -802,11 +802,13 @@ fn a_post_in_a_known_body_is_no_body_and_an_issue_word_inside_a_name_is_no_issue
 #[test]
 fn the_presidents_of_named_states_are_their_leaders() {
     let text = "Summit\n\nPresident of Chile Ana Reyes, President of Peru Luis Varga and President of Bolivia Rosa Quispe met in Lima. \
-                The Presidents of Chile, Peru and Bolivia also discussed river transport.\n";
+                The Presidents of Chile, Peru and Bolivia also discussed river transport. \
+                Ana Reyes thanked the Presidents of Peru and Bolivia for their support for Chile.\n";
     let g = build(&[("presidents.txt", text)]);
     let actor = |name: &str| node(&g, name, Kind::Actor);
     let talks = |a: &str, b: &str| has_edge(&g, actor(a), Relation::NegotiatesWith, actor(b)) || has_edge(&g, actor(b), Relation::NegotiatesWith, actor(a));
     assert!(talks("Ana Reyes", "Luis Varga") && talks("Luis Varga", "Rosa Quispe"), "{:?}", names(&g));
     // The talks are the leaders', not a second set between the states.
     assert!(!talks("Chile", "Peru") && !talks("Peru", "Bolivia"));
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Supports, actor("Chile")) && has_edge(&g, actor("Rosa Quispe"), Relation::Supports, actor("Chile")));
 }

@@ -435,10 +435,7 @@ impl<'a> Sentence<'a> {
         // "The Presidents of Ukraine, Lithuania and Poland discussed": their leaders, where the
         // article names who leads each.
         if let Some(first) = last_found.filter(|_| out.len() >= 2) {
-            let plural_post = first >= 2
-                && self.words[first - 1] == "of"
-                && matches!(self.words[first - 2].to_lowercase().as_str(), "presidents" | "leaders" | "heads" | "ministers");
-            if plural_post {
+            if self.plural_post_before(first) {
                 let leaders: Vec<usize> = out.iter().filter_map(|&e| self.leader_in_article(e)).collect();
                 if leaders.len() == out.len() && leaders.iter().all(|&l| want(l)) {
                     return leaders;
@@ -507,6 +504,7 @@ impl<'a> Sentence<'a> {
         let mut last_end: Option<usize> = None;
         // Where the reach of the cue is counted from: past a title that names the object's post.
         let mut reach_from = at;
+        let mut first_object: Option<usize> = None;
         for r in self.ms.iter().filter(|r| r.mention.first_token >= at) {
             if self.clauses.get(r.mention.first_token) != Some(&clause) {
                 break;
@@ -596,12 +594,30 @@ impl<'a> Sentence<'a> {
                     break;
                 }
             }
+            if out.is_empty() {
+                first_object = Some(r.mention.first_token);
+            }
             if !out.contains(&e) {
                 out.push(e);
             }
             last_end = Some(r.mention.end_token);
         }
+        // "thanked the Presidents of Lithuania and Poland": their leaders, where the article
+        // names who leads each.
+        if let Some(first) = first_object.filter(|_| out.len() >= 2) {
+            if self.plural_post_before(first) {
+                let leaders: Vec<usize> = out.iter().filter_map(|&e| self.leader_in_article(e)).collect();
+                if leaders.len() == out.len() && leaders.iter().all(|&l| want(l)) {
+                    return leaders;
+                }
+            }
+        }
         out
+    }
+
+    /// Whether "Presidents of", "leaders of", "heads of", "ministers of" comes right before token `at`.
+    fn plural_post_before(&self, at: usize) -> bool {
+        at >= 2 && self.words[at - 1] == "of" && matches!(self.words[at - 2].to_lowercase().as_str(), "presidents" | "leaders" | "heads" | "ministers")
     }
 
     /// Whether a mention is a nationality adjective before a noun that is not its state acting:
