@@ -1176,7 +1176,7 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
-            let mut end = self.name_run(from, 4);
+            let end = self.name_run(from, 4);
             if end == from {
                 i += 1;
                 continue;
@@ -1204,7 +1204,6 @@ impl<'a> Scan<'a> {
                     start = from;
                     trimmed_to_name = given(from);
                 }
-                end = end.max(from + 1);
             }
             // A run that continues with more capitalised words is not a person ("Black Sea Fleet").
             let last = self.tok(end - 1);

@@ -432,17 +432,21 @@ impl<'a> Sentence<'a> {
                 return vec![head];
             }
         }
-        // "The Presidents of Ukraine, Lithuania and Poland discussed": their leaders, where the
-        // article names who leads each.
-        if let Some(first) = last_found.filter(|_| out.len() >= 2) {
-            if self.plural_post_before(first) {
-                let leaders: Vec<usize> = out.iter().filter_map(|&e| self.leader_in_article(e)).collect();
-                if leaders.len() == out.len() && leaders.iter().all(|&l| want(l)) {
-                    return leaders;
-                }
-            }
+        // "The Presidents of Ukraine, Lithuania and Poland discussed": their leaders.
+        last_found.and_then(|first| self.leaders_named_as(&out, first, &want)).unwrap_or(out)
+    }
+
+    /// "the Presidents of A, B and C" (the parties from token `first`): the people the article
+    /// says lead each of them, when it names all of them and they are wanted.
+    fn leaders_named_as(&self, parties: &[usize], first: usize, want: impl Fn(usize) -> bool) -> Option<Vec<usize>> {
+        let plural_post = first >= 2
+            && self.words[first - 1] == "of"
+            && matches!(self.words[first - 2].to_lowercase().as_str(), "presidents" | "leaders" | "heads" | "ministers");
+        if parties.len() < 2 || !plural_post {
+            return None;
         }
-        out
+        let leaders: Vec<usize> = parties.iter().filter_map(|&e| self.leader_in_article(e)).collect();
+        (leaders.len() == parties.len() && leaders.iter().all(|&l| want(l))).then_some(leaders)
     }
 
     /// The one person the article says leads `party`.
@@ -602,22 +606,8 @@ impl<'a> Sentence<'a> {
             }
             last_end = Some(r.mention.end_token);
         }
-        // "thanked the Presidents of Lithuania and Poland": their leaders, where the article
-        // names who leads each.
-        if let Some(first) = first_object.filter(|_| out.len() >= 2) {
-            if self.plural_post_before(first) {
-                let leaders: Vec<usize> = out.iter().filter_map(|&e| self.leader_in_article(e)).collect();
-                if leaders.len() == out.len() && leaders.iter().all(|&l| want(l)) {
-                    return leaders;
-                }
-            }
-        }
-        out
-    }
-
-    /// Whether "Presidents of", "leaders of", "heads of", "ministers of" comes right before token `at`.
-    fn plural_post_before(&self, at: usize) -> bool {
-        at >= 2 && self.words[at - 1] == "of" && matches!(self.words[at - 2].to_lowercase().as_str(), "presidents" | "leaders" | "heads" | "ministers")
+        // "thanked the Presidents of Lithuania and Poland": their leaders.
+        first_object.and_then(|first| self.leaders_named_as(&out, first, &want)).unwrap_or(out)
     }
 
     /// Whether a mention is a nationality adjective before a noun that is not its state acting:

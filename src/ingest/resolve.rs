@@ -370,11 +370,6 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
 /// "EC President Anna Berg" (after "the European Commission (EC)"), "Acme CEO Jane
 /// Roe": a title right after a body the article knows, with no party of its own, is a post in it.
 fn body_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolved>], entities: &Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
-    let party_word_at: HashSet<(usize, usize)> = sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(si, s)| s.tokens.iter().enumerate().filter(|(_, t)| t.text(text) == "party").map(move |(k, _)| (si, k)))
-        .collect();
     for (si, sentence) in mentions.iter().enumerate() {
         let top: Vec<&Resolved> = sentence.iter().filter(|r| !r.mention.in_compound).collect();
         for pair in top.windows(2) {
@@ -382,15 +377,14 @@ fn body_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolv
             let (Some(title), Some(p), Some(body)) = (&r.mention.title, r.entity, before.entity) else { continue };
             // "XYZ party leader NAME": the word "party" may stand between.
             let gap = r.mention.first_token.saturating_sub(before.mention.end_token);
-            let adjacent = gap == 0 || gap == 1 && party_word_at.get(&(si, before.mention.end_token)).is_some();
+            let adjacent = gap == 0 || gap == 1 && sentences[si].tokens[before.mention.end_token].text(text) == "party";
             if title.party.is_some() || title.body.is_some() || !adjacent {
                 continue;
             }
             let e = &entities.list[body];
             let a_body = matches!((e.kind, e.entity_type), (Kind::Actor, Some(EntityType::Organization | EntityType::Bloc)) | (Kind::Institution, _));
             // "Bolivian Foreign Ministry spokesman": a ministry stands for its state.
-            let ministry = matches!(&before.mention.target, Target::Organization { name } if name.split(' ').any(|w| w == "Ministry"))
-                && e.entity_type == Some(EntityType::State);
+            let ministry = matches!(&before.mention.target, Target::Organization { name } if ministry_of(lex, name).is_some());
             // A lone capitalised word is too weak a body ("Justice Minister", "Majority Leader").
             let named = e.name.contains(' ') || e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             if ministry {
