@@ -604,16 +604,27 @@ trait FindWords {
 
 impl FindWords for AhoCorasick {
     fn find_whole_words<'a>(&'a self, hay: &'a str, text: &'a str) -> Vec<aho_corasick::Match> {
+        let whole = |m: &aho_corasick::Match| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c)) || text[..m.end()].ends_with('.')
+        };
         let mut out = Vec::new();
         let mut at = 0;
         while at < text.len() {
             let input = aho_corasick::Input::new(hay).span(at..text.len());
-            let Some(m) = self.find(input) else { break };
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let ok = before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c))
-                || text[..m.end()].ends_with('.');
-            if ok {
+            let Some(mut m) = self.find(input) else { break };
+            // "met Indian": the longest phrase here ("met in") is cut off mid-word, but a shorter
+            // one from the same start ("met") may be whole. Leftmost search in a shortened span
+            // finds it, if any.
+            while !whole(&m) && m.end() > m.start() + 1 {
+                let shorter = aho_corasick::Input::new(hay).span(m.start()..m.end() - 1);
+                match self.find(shorter) {
+                    Some(s) if s.start() == m.start() => m = s,
+                    _ => break,
+                }
+            }
+            if whole(&m) {
                 out.push(m);
                 at = m.end();
             } else {
@@ -632,6 +643,14 @@ impl FindWords for AhoCorasick {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_cut_off_mid_word_gives_way_to_a_shorter_one_from_the_same_start() {
+        let lex = Lexicon::builtin();
+        let text = "Reyes met Indian officials";
+        let cues: Vec<&str> = lex.find_cues(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(cues, ["met"]);
+    }
 
     #[test]
     fn builtin_lexicon_loads_and_matches_whole_words() {

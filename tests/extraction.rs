@@ -812,3 +812,28 @@ fn the_presidents_of_named_states_are_their_leaders() {
     assert!(!talks("Chile", "Peru") && !talks("Peru", "Bolivia"));
     assert!(has_edge(&g, actor("Luis Varga"), Relation::Supports, actor("Chile")) && has_edge(&g, actor("Rosa Quispe"), Relation::Supports, actor("Chile")));
 }
+
+#[test]
+fn a_cue_cut_off_mid_word_falls_back_to_the_shorter_cue() {
+    // "met Indian …": the longer cue "met in" ends inside "Indian"; "met" still holds.
+    let text = "Visit\n\nChilean President Ana Reyes met Indonesian President Luis Varga in Lima on Monday.\n";
+    let g = build(&[("met.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Ana Reyes"), Relation::NegotiatesWith, actor("Luis Varga")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Leads, actor("Indonesia")));
+}
+
+#[test]
+fn named_pipelines_laws_and_partnerships_are_proposals() {
+    let text = "Energy\n\nPeru backed the Andes pipeline and the EU Coastal Law. \
+                Chile supported the Chile-Peru Digital Partnership. Bolivia opposed the Altiplano project.\n";
+    let g = build(&[("named.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    let plan = |name: &str| node(&g, name, Kind::Proposal);
+    assert!(has_edge(&g, actor("Peru"), Relation::Supports, plan("Andes pipeline")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Peru"), Relation::Supports, plan("EU Coastal Law")));
+    // The hyphenated parties belong to the partnership's name, and are its parties.
+    assert!(has_edge(&g, actor("Chile"), Relation::Supports, plan("Chile-Peru Digital Partnership")));
+    assert!(has_edge(&g, actor("Peru"), Relation::Supports, plan("Chile-Peru Digital Partnership")));
+    assert!(has_edge(&g, actor("Bolivia"), Relation::Opposes, plan("Altiplano project")));
+}

@@ -770,6 +770,14 @@ impl<'a> Scan<'a> {
                 i = end;
                 continue;
             }
+            // "India-Japan Digital Partnership": the hyphenated parties before a proposal's
+            // title belong to its name.
+            if kind == Kind::Proposal && i > 0 && compound(i - 1) && is_capitalised(self.tok(i - 1)) && !self.covered[i - 1] {
+                i -= 1;
+                for sp in spans.iter().filter(|s| s.in_compound && s.first == i) {
+                    self.out.push(self.nested(sp));
+                }
+            }
             let name = self.join(i, end);
             let target = match kind {
                 Kind::Institution => Target::Institution { name },
