@@ -837,3 +837,15 @@ fn named_pipelines_laws_and_partnerships_are_proposals() {
     assert!(has_edge(&g, actor("Peru"), Relation::Supports, plan("Chile-Peru Digital Partnership")));
     assert!(has_edge(&g, actor("Bolivia"), Relation::Opposes, plan("Altiplano project")));
 }
+
+#[test]
+fn the_two_after_a_meeting_are_the_two_who_met() {
+    let text = "Visit\n\nChilean President Ana Reyes met Peruvian President Luis Varga in Lima on Monday. \
+                The two also backed the ceasefire plan, and expressed support for initiating an agreement on fisheries.\n";
+    let g = build(&[("two.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    let plan = node(&g, "ceasefire plan", Kind::Proposal);
+    assert!(has_edge(&g, actor("Ana Reyes"), Relation::Supports, plan) && has_edge(&g, actor("Luis Varga"), Relation::Supports, plan), "{:?}", names(&g));
+    // A bare "agreement" after a proposing verb names no proposal.
+    assert!(g.lookup("agreement").is_empty(), "{:?}", names(&g));
+}

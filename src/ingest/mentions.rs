@@ -1144,7 +1144,8 @@ impl<'a> Scan<'a> {
                     let w = self.tok(q);
                     w.chars().all(char::is_lowercase) && !self.lex.is_proposal_generic_modifier(w) && !self.lex.is_proposal_word(w)
                 });
-            if vague {
+            // "initiating an agreement for …": a bare proposal noun is no name either.
+            if vague || end - start == 1 && self.lex.is_proposal_word(self.tok(start)) {
                 continue;
             }
             let name = self.join(start, end);

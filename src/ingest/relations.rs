@@ -664,6 +664,17 @@ impl<'a> Sentence<'a> {
     /// before it ("the two presidents", "both sides", "The leaders").
     fn plural_pair(&self, at: usize, state: &Discourse) -> Option<(usize, usize)> {
         let head = self.words[at].to_lowercase();
+        // "The two also discussed …": "two" as the head itself, a verb or adverb after it.
+        let bare_two = head == "two"
+            && at > 0
+            && self.words[at - 1].eq_ignore_ascii_case("the")
+            && self.words.get(at + 1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.ends_with("ed") || w.ends_with("ly") || matches!(w.as_str(), "also" | "will" | "would" | "have" | "had" | "are" | "were" | "agree" | "discuss" | "met" | "spoke" | "held" | "noted" | "stressed" | "welcomed" | "expressed")
+            });
+        if bare_two {
+            return state.pair_people.or(state.pair_states).filter(|_| self.mention_at(at).is_none());
+        }
         let pair = if PAIR_PEOPLE.contains(&head.as_str()) {
             state.pair_people.or(state.pair_states)
         } else if PAIR_STATES.contains(&head.as_str()) {
