@@ -849,3 +849,12 @@ fn the_two_after_a_meeting_are_the_two_who_met() {
     // A bare "agreement" after a proposing verb names no proposal.
     assert!(g.lookup("agreement").is_empty(), "{:?}", names(&g));
 }
+
+#[test]
+fn a_minister_coordinated_after_a_titled_leader_serves_the_same_state() {
+    let text = "Talks\n\nChilean President Ana Reyes and energy minister Luis Varga arrived in Lima on Monday.\n";
+    let g = build(&[("minister.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    assert!(has_edge(&g, actor("Luis Varga"), Relation::Represents, actor("Chile")), "{:?}", names(&g));
+    assert!(has_edge(&g, actor("Ana Reyes"), Relation::Leads, actor("Chile")));
+}

@@ -521,6 +521,19 @@ impl<'a> Scan<'a> {
             if !self.free(start, name_end) {
                 continue;
             }
+            // "Chilean President Ana Reyes and energy minister Luis Varga": a minister or envoy
+            // coordinated right after a titled person of a party, with none of their own, serves
+            // the same party.
+            if party.is_none() && self.lex.roles[r.pattern].relation == Relation::Represents {
+                let mut left = start;
+                while left > 0 && start - left < 2 && self.tok(left - 1) != "and" && self.tok(left - 1).chars().all(|c| c.is_lowercase() || c == '-') {
+                    left -= 1;
+                }
+                if left >= 1 && self.tok(left - 1) == "and" {
+                    let before = self.out.iter().rev().find(|m| m.end_token == left - 1 && m.mention_type == MentionType::Person);
+                    party = before.and_then(|m| m.title.as_ref()).and_then(|t| t.party);
+                }
+            }
             // "Chile's climate minister, Ana Quispe, pointed out": the name apposed to the
             // title, closed by a comma or followed by speech.
             // Only a title in subject position: at the sentence's or a clause's start, not in
