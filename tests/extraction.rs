@@ -858,3 +858,16 @@ fn a_minister_coordinated_after_a_titled_leader_serves_the_same_state() {
     assert!(has_edge(&g, actor("Luis Varga"), Relation::Represents, actor("Chile")), "{:?}", names(&g));
     assert!(has_edge(&g, actor("Ana Reyes"), Relation::Leads, actor("Chile")));
 }
+
+#[test]
+fn everyday_words_and_fragments_make_no_nodes() {
+    let text = "Reforms\n\nMuch has already been done. Particular attention was paid to the border. \
+                The minister proposed updating the Joint Declaration on Fisheries. Peru proposed an alternative to the plan. \
+                The two sides have launched 170 projects so far. In a February 6 statement, Chile rejected the claim. \
+                Professor of State Theory and Law Ana Reyes said the talks would resume.\n";
+    let g = build(&[("fragments.txt", text)]);
+    for junk in ["Much", "Particular", "updating", "alternative", "170 projects", "6 statement", "Professor of State Theory and Law"] {
+        assert!(g.lookup(junk).is_empty(), "'{junk}' became a node: {:?}", names(&g));
+    }
+    node(&g, "Joint Declaration on Fisheries", Kind::Proposal);
+}

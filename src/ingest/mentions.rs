@@ -122,6 +122,10 @@ const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
 ];
 
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
 /// "NATO", "U.S.": an all-capitals word is an acronym, never a surname.
 fn initial_caps_word(t: &str) -> bool {
     t.chars().filter(|c| c.is_alphabetic()).count() > 1 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -764,7 +768,8 @@ impl<'a> Scan<'a> {
                 Some((Kind::Institution, MentionType::Organization))
             } else if has(&|w| self.lex.is_organization_word(w)) {
                 Some((Kind::Actor, MentionType::Organization))
-            } else if words.iter().skip(1).any(|w| self.lex.is_proposal_word(w) && is_capitalised(w)) {
+            } else if words.iter().skip(1).any(|w| self.lex.is_proposal_word(w) && is_capitalised(w)) && !self.lex.is_role_word(words[0]) {
+                // ("Professor of State Theory and Law" is a post, not a law.)
                 Some((Kind::Proposal, MentionType::Proposal))
             } else if end - i >= 3 && self.acronym_follows(i, end) {
                 // "Economic Community of West African States (ECOWAS)": no head word, but the
@@ -939,6 +944,10 @@ impl<'a> Scan<'a> {
             }
             // "points" only as "N points"; a "statement" only when typed ("joint statement").
             let head = self.tok(h).to_lowercase();
+            // "20 draft laws", "law enforcement officers": the compound's head comes later.
+            if h + 1 < self.tokens.len() && (self.lex.is_proposal_word(self.tok(h + 1)) && !is_capitalised(self.tok(h + 1)) || head == "law" && self.tok(h + 1) == "enforcement") {
+                continue;
+            }
             let mut k = h;
             let mut kept: Vec<usize> = Vec::new();
             let mut numbered = false;
@@ -984,7 +993,9 @@ impl<'a> Scan<'a> {
                     k = p;
                     continue;
                 }
-                let is_number = lw.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lw.as_str());
+                // "a February 6 statement", "the 2+2 format": a date or a format, not a count.
+                let dated = p > 0 && (self.tok(p - 1) == "+" || MONTHS.contains(&self.tok(p - 1)));
+                let is_number = (lw.chars().next().is_some_and(|c| c.is_ascii_digit()) && !dated) || NUMBER_WORDS.contains(&lw.as_str());
                 if is_number {
                     numbered = true;
                     kept.push(p);
@@ -1012,6 +1023,14 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if head == "points" && !numbered {
+                continue;
+            }
+            // "170 projects", "22,000 projects": a large count of them names none in particular.
+            let counted = kept.iter().any(|&i| {
+                let w = self.tok(i);
+                w.chars().all(|c| c.is_ascii_digit() || c == ',') && w.replace(',', "").parse::<u64>().is_ok_and(|v| v > 12)
+            });
+            if counted && head.ends_with('s') {
                 continue;
             }
             // "a French-brokered deal" is named by who brokered it, when nothing else names it.
@@ -1087,8 +1106,9 @@ impl<'a> Scan<'a> {
             "about", "over", "under", "between", "against", "within", "without", "through", "across", "towards", "toward",
             "via", "amid", "such", "again", "regarding", "concerning", "including", "following", "like", "unless", "instead", "there", "here", "today", "yesterday", "earlier", "later",
             "also", "then", "now", "same", "it", "them", "him", "her", "us", "me", "you", "one", "ones", "some", "many",
+            "up", "down", "out", "off", "away", "just", "only", "so", "too", "very",
         ];
-        const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "new", "fresh", "own"];
+        const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "new", "fresh", "own", "these", "those", "-"];
         let Some((first, last)) = self.tokens.first().zip(self.tokens.last()) else { return };
         let base = first.start;
         let n = self.tokens.len();
@@ -1141,13 +1161,18 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            while end > start && matches!(self.tok(end - 1), "of" | "the" | "a" | "an") {
+            while end > start && matches!(self.tok(end - 1), "of" | "the" | "a" | "an" | "our" | "their" | "its" | "his" | "her" | "my" | "your") {
                 end -= 1;
             }
             // A phrase of one short or pronoun-like word names nothing ("proposed it", "proposed
-            // some").
+            // some"), nor does one lower-case word: a gerund cut short by a name ("proposed
+            // updating the Joint Declaration") or a generic noun ("proposed an alternative").
             let content = (start..end).filter(|&q| self.tok(q).len() > 3).count();
-            if end == start || content == 0 || !self.free(start, end) {
+            // A noun its complement completes still names one ("initiated consultations in the
+            // framework of the Budapest Memorandum").
+            let complemented = end < n && matches!(self.tok(end), "in" | "on" | "with" | "between" | "for") && !self.tok(start).ends_with("ing");
+            let lone_word = end == start + 1 && self.tok(start).chars().all(|c| c.is_lowercase() || c == '-') && !complemented;
+            if end == start || content == 0 || lone_word || !self.free(start, end) {
                 continue;
             }
             // "put forward serious proposals": adjectives before a bare proposal noun name none.

@@ -839,7 +839,7 @@ fn common_word(lex: &Lexicon, lower_words: &LowerWords, name: &str) -> bool {
     if name.contains(' ') || name.chars().filter(|c| c.is_uppercase()).count() > 1 || exact_lexicon(lex, name).is_some() {
         return false;
     }
-    if lex.is_portfolio_word(name) || lex.is_common_noun(name) {
+    if lex.is_portfolio_word(name) || lex.is_common_noun(name) || super::common_words::is_common_word(name) {
         return true;
     }
     lower_words.contains(&name.to_lowercase())
