@@ -871,3 +871,12 @@ fn everyday_words_and_fragments_make_no_nodes() {
     }
     node(&g, "Joint Declaration on Fisheries", Kind::Proposal);
 }
+
+#[test]
+fn a_college_named_for_a_king_is_one_institution() {
+    let text = "Analysis\n\nAna Reyes, a lecturer at King's College, said the ceasefire would not hold.\n";
+    let g = build(&[("college.txt", text)]);
+    let college = node(&g, "King's College", Kind::Institution);
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Expert), Relation::AffiliatedWith, college), "{:?}", names(&g));
+    assert!(g.lookup("King").iter().all(|&id| g.node(id).name != "King"), "{:?}", names(&g));
+}

@@ -616,7 +616,10 @@ fn exact_lexicon(lex: &Lexicon, name: &str) -> Option<usize> {
 
 /// An institution by name; "X's Y" is a unit Y of parent X and resolves to X.
 fn institution(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
-    let (parent, unit) = match name.split_once("'s ").or_else(|| name.split_once("\u{2019}s ")) {
+    // "Hungary's National Assembly" is a unit of Hungary; "King's College London" is one name
+    // (its possessive a role word, not a body).
+    let split = name.split_once("'s ").or_else(|| name.split_once("\u{2019}s ")).filter(|(p, _)| !lex.is_role_word(p.trim()));
+    let (parent, unit) = match split {
         Some((p, u)) => (p.trim(), Some(u.trim())),
         None => (name, None),
     };
