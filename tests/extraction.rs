@@ -880,3 +880,24 @@ fn a_college_named_for_a_king_is_one_institution() {
     assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Expert), Relation::AffiliatedWith, college), "{:?}", names(&g));
     assert!(g.lookup("King").iter().all(|&id| g.node(id).name != "King"), "{:?}", names(&g));
 }
+
+#[test]
+fn the_first_person_of_a_quotation_is_its_speaker() {
+    let text = "Sanctions\n\nAna Reyes, president of the Andes Institute, said in a statement: \"Lima has tried to silence us before. \
+                It has not worked. We stand firmly with Bolivia.\"\n";
+    let g = build(&[("quote.txt", text)]);
+    let reyes = g.lookup("Ana Reyes")[0];
+    assert!(has_edge(&g, reyes, Relation::Supports, node(&g, "Bolivia", Kind::Actor)), "{:?}", names(&g));
+}
+
+#[test]
+fn a_passive_without_its_agent_is_no_stance() {
+    let text = "Sanctions\n\nAna Reyes, who was personally sanctioned along with Peru, said the measures were unjust. \
+                Chile was condemned by Bolivia.\n";
+    let g = build(&[("passive.txt", text)]);
+    let reyes = g.lookup("Ana Reyes")[0];
+    let peru = node(&g, "Peru", Kind::Actor);
+    assert!(!has_edge(&g, reyes, Relation::Opposes, peru), "{:?}", names(&g));
+    // With its agent, the passive still reads.
+    assert!(has_edge(&g, node(&g, "Bolivia", Kind::Actor), Relation::Opposes, node(&g, "Chile", Kind::Actor)));
+}

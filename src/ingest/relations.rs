@@ -100,6 +100,8 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
             f.relation = Relation::MentionedWith;
         }
     }
+    // Who leads or represents a body is more than affiliated with it.
+    facts.retain(|f| !(f.relation == Relation::AffiliatedWith && serves.contains(&(f.from, f.to))));
     facts
 }
 
@@ -408,6 +410,12 @@ impl<'a> Sentence<'a> {
             // "It was agreed to …", "It has been noted": no one in particular.
             if last_found.is_none() && self.expletive_it(k) {
                 break;
+            }
+            if last_found.is_none() && matches!(self.words[k], "We" | "we" | "I") && (k + 1..at).all(|j| self.words[j].ends_with("ly")) {
+                if let Some(e) = self.first_person_speaker(k, state).filter(|&e| want(e)) {
+                    out.push(e);
+                    break;
+                }
             }
             if last_found.is_none() && SUBJECT_PRONOUNS.contains(&self.words[k]) && !after_speech {
                 if let Some(e) = self.pronoun(k, state) {
@@ -797,6 +805,16 @@ impl<'a> Sentence<'a> {
         let by = (b..(b + 5).min(self.words.len())).find(|&k| self.words[k] == "by").filter(|&k| {
             (b..k).all(|j| matches!(self.words[j], "in" | "a" | "an" | "the" | "joint" | "statement" | "letter" | "declaration" | "communique" | "resolution"))
         });
+        // "who was personally sanctioned along with …", "the plan was approved on Monday": a
+        // passive without its agent says who was acted on, not who acted ("is opposed to" and
+        // "was committed to" are stances).
+        let auxiliary = a > 0 && {
+            let k = if a >= 2 && self.words[a - 1].ends_with("ly") { a - 2 } else { a - 1 };
+            matches!(self.words[k], "was" | "were" | "is" | "are" | "been" | "be" | "being")
+        };
+        if by.is_none() && auxiliary && b == a + 1 && self.words[a].ends_with("ed") && self.words.get(b) != Some(&"to") {
+            return;
+        }
         if let Some(by) = by {
             let b = by;
             let agents = self.objects(b + 1, |e| self.is_party(e));
@@ -1434,8 +1452,9 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Who speaks in this sentence; an expert speaker comments on everything else it names.
-    fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact], first_fact: usize) {
+    /// Who speaks in this sentence, and the token ranges holding what they said; a quotation
+    /// opening the sentence with no speaker of its own continues the last one's.
+    fn speakers(&self, state: &Discourse) -> (Vec<usize>, Vec<(usize, usize)>) {
         let person = |e: usize| matches!(self.kind(e), (Kind::Expert, _) | (Kind::Actor, Some(EntityType::Person)));
         let mut speakers: Vec<usize> = Vec::new();
         // Token ranges holding what was said: a party's position is read only from there.
@@ -1526,6 +1545,34 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        (speakers, content)
+    }
+
+    /// "We stand with Taiwan," said NAME: the first person inside a quotation is its speaker,
+    /// when one person speaks. A sentence that only closes a quotation continues the last one's.
+    fn first_person_speaker(&self, at: usize, state: &Discourse) -> Option<usize> {
+        let opened = self.words[..at].iter().filter(|w| is_quote(w)).count() % 2 == 1;
+        let continued = !self.words[..at].iter().any(|w| is_quote(w)) && self.words[at..].iter().any(|w| is_quote(w));
+        let speakers = if opened {
+            self.speakers(state).0
+        } else if continued {
+            match &state.last_speaker {
+                Some((prev, si)) if self.si - si <= 2 => prev.clone(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        match speakers.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Who speaks in this sentence; an expert speaker comments on everything else it names.
+    fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact], first_fact: usize) {
+        let n = self.words.len();
+        let (speakers, content) = self.speakers(state);
         if speakers.is_empty() {
             return;
         }
