@@ -901,3 +901,16 @@ fn a_passive_without_its_agent_is_no_stance() {
     // With its agent, the passive still reads.
     assert!(has_edge(&g, node(&g, "Bolivia", Kind::Actor), Relation::Opposes, node(&g, "Chile", Kind::Actor)));
 }
+
+#[test]
+fn participants_listed_after_a_summit_talk_with_its_host() {
+    let text = "Summit\n\nPresident of Chile Ana Reyes took part in the Andean summit. \
+                Taking part in the summit were President of Peru Luis Varga, Prime Minister of Bolivia Rosa Quispe \
+                and Chilean Foreign Minister Marta Soto.\n";
+    let g = build(&[("summit.txt", text)]);
+    let actor = |name: &str| node(&g, name, Kind::Actor);
+    let talks = |a: &str, b: &str| has_edge(&g, actor(a), Relation::NegotiatesWith, actor(b));
+    assert!(talks("Ana Reyes", "Luis Varga") && talks("Ana Reyes", "Rosa Quispe"), "{:?}", names(&g));
+    // Her own minister is no counterpart.
+    assert!(!talks("Ana Reyes", "Marta Soto"));
+}

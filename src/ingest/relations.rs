@@ -50,6 +50,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.gratitude(&state, &mut facts);
         ctx.aid(&state, &mut facts);
         ctx.delegation_heads(&mut facts);
+        ctx.participants(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -1193,6 +1194,72 @@ impl<'a> Sentence<'a> {
 
     /// "the Chilean delegation led by Minister of Economy Ana Reyes": who leads a party's
     /// delegation represents that party.
+    /// "Taking part in the summit were the President of Indonesia NAME; …", "The meeting was
+    /// attended by …": the article's subject talks with every participant who serves another
+    /// party than theirs (their own officials, or people of no known party, are not counterparts).
+    fn participants(&self, state: &Discourse, facts: &mut Vec<Fact>) {
+        const EVENTS: &[&str] = &["meeting", "summit", "talks", "negotiations", "conference", "videoconference", "session", "event"];
+        let w = |k: usize| self.words.get(k).copied().unwrap_or("");
+        let mut k = 0;
+        if w(k) == "Also" {
+            k += 1;
+        }
+        let list_start = if matches!(w(k), "Taking" | "taking" | "Participating" | "participating") && w(k + 1) == "part" {
+            // "Taking part in the summit were"
+            (k + 2..(k + 8).min(self.words.len()))
+                .find(|&j| w(j) == "were")
+                .filter(|&at| EVENTS.contains(&w(at - 1)) || EVENTS.contains(&w(at - 2)))
+                .map(|at| at + 1)
+        } else if w(k) == "The" && EVENTS.contains(&w(k + 1)) {
+            // "The meeting was (also) attended by"
+            let mut j = k + 2;
+            if !matches!(w(j), "was" | "were") {
+                return;
+            }
+            j += 1;
+            if w(j) == "also" {
+                j += 1;
+            }
+            (w(j) == "attended" && w(j + 1) == "by").then_some(j + 2)
+        } else {
+            None
+        };
+        let Some(list_start) = list_start else { return };
+        let Some(host) = state.last_subject else { return };
+        let parties_of = |p: usize, leads_only: bool| -> Vec<usize> {
+            self.analysis
+                .facts
+                .iter()
+                .chain(facts.iter())
+                .filter(|f| f.from == p && (f.relation == Relation::Leads || !leads_only && f.relation == Relation::Represents))
+                .map(|f| f.to)
+                .filter(|&t| matches!(self.kind(t), (Kind::Actor, Some(EntityType::State | EntityType::Bloc))))
+                .collect()
+        };
+        let host_parties = parties_of(host, false);
+        if host_parties.is_empty() {
+            return;
+        }
+        // A leader's counterparts are the other leaders; the ministers beside them are their
+        // delegations.
+        let host_leads = !parties_of(host, true).is_empty();
+        let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
+        let mut found = Vec::new();
+        for r in self.ms.iter().filter(|r| r.mention.first_token >= list_start && !r.mention.in_compound) {
+            let e = r.entity.expect("filtered");
+            if !person(e) || e == host || found.contains(&e) {
+                continue;
+            }
+            let theirs = parties_of(e, host_leads);
+            if !theirs.is_empty() && theirs.iter().all(|t| !host_parties.contains(t)) {
+                found.push(e);
+            }
+        }
+        for e in found {
+            facts.push(self.fact(host, e, Relation::NegotiatesWith));
+        }
+    }
+
     fn delegation_heads(&self, facts: &mut Vec<Fact>) {
         for (k, w) in self.words.iter().enumerate() {
             if !matches!(*w, "delegation" | "Delegation") || !matches!(self.words.get(k + 1), Some(&"led" | &"headed")) || self.words.get(k + 2) != Some(&"by") {
