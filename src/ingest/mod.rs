@@ -1,9 +1,9 @@
 //! Ingestion: articles → sentences → mentions → entities → relations → the graph.
 //!
-//! `article` reads files, `text` segments, `common_words` knows everyday English words, `mentions` finds mentions in a sentence, `resolve`
-//! turns an article's mentions into entities, `relations` extracts typed relations, and `merge`
-//! adds an analysed article to the graph (matching entities seen in earlier articles). All but
-//! `article` are pure functions over text.
+//! `article` reads files, `text` segments, `common_words` knows everyday English words,
+//! `mentions` finds mentions in a sentence, `resolve` turns an article's mentions into entities,
+//! `relations` extracts typed relations, and `merge` adds an analysed article to the graph
+//! (matching entities seen in earlier articles). All but `article` are pure functions over text.
 
 pub mod article;
 pub mod common_words;

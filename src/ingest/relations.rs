@@ -1192,11 +1192,10 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "the Chilean delegation led by Minister of Economy Ana Reyes": who leads a party's
-    /// delegation represents that party.
     /// "Taking part in the summit were the President of Indonesia NAME; …", "The meeting was
     /// attended by …": the article's subject talks with every participant who serves another
-    /// party than theirs (their own officials, or people of no known party, are not counterparts).
+    /// state or bloc than theirs (their own officials, or people of no known party, are not
+    /// counterparts).
     fn participants(&self, state: &Discourse, facts: &mut Vec<Fact>) {
         const EVENTS: &[&str] = &["meeting", "summit", "talks", "negotiations", "conference", "videoconference", "session", "event"];
         let w = |k: usize| self.words.get(k).copied().unwrap_or("");
@@ -1260,6 +1259,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "the Chilean delegation led by Minister of Economy Ana Reyes": who leads a party's
+    /// delegation represents that party.
     fn delegation_heads(&self, facts: &mut Vec<Fact>) {
         for (k, w) in self.words.iter().enumerate() {
             if !matches!(*w, "delegation" | "Delegation") || !matches!(self.words.get(k + 1), Some(&"led" | &"headed")) || self.words.get(k + 2) != Some(&"by") {
