@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::Fixture;
+use common::{end_with_ctrl_d, Fixture};
 use rexpect::session::{spawn_command, PtySession};
 use std::path::Path;
 
@@ -44,8 +44,7 @@ fn tab_completes_a_name_with_spaces() {
     p.exp_string("Vladimir Putin").expect("completion");
     p.send_line(" Zelensky").unwrap();
     p.exp_string("Vladimir Putin to Volodymyr Zelensky: 2 hops").expect("path result");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }
 
 #[test]
@@ -76,8 +75,7 @@ fn history_survives_a_restart() {
     let mut p = spawn(&fx, &history);
     p.send_line("nb Witkoff --count").unwrap();
     p.exp_string("\r\n3\r\n").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
     assert!(std::fs::read_to_string(&history).unwrap().contains("nb Witkoff --count"));
 
     let mut p = spawn(&fx, &history);
@@ -85,8 +83,7 @@ fn history_survives_a_restart() {
     p.exp_string("nb Witkoff --count").unwrap();
     keys(&mut p, "\r");
     p.exp_string("\r\n3\r\n").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }
 
 #[test]
@@ -118,8 +115,7 @@ fn ctrl_c_cancels_a_long_query_and_returns_to_the_prompt() {
     p.exp_string("newsgraph> ").expect("back at the prompt");
     p.send_line("path a b").unwrap();
     p.exp_string("a to b: 1 hop").expect("shell still answers");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }
 
 #[test]
@@ -133,8 +129,7 @@ fn hints_come_from_history_and_no_colour_with_no_color() {
     keys(&mut p, "\x1b[C"); // Right arrow accepts the hint.
     keys(&mut p, "\r");
     p.exp_string("\r\n3\r\n").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }
 
 #[test]
@@ -145,6 +140,5 @@ fn statements_flags_and_names_are_coloured_in_a_terminal() {
     p.exp_string("\x1b[1;34mnb\x1b[0m \x1b[32m\"Steve Witkoff\"\x1b[0m \x1b[36m--count\x1b[0m").expect("highlighted line");
     keys(&mut p, "\r");
     p.exp_string("3\r\n").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }

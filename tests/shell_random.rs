@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::Fixture;
+use common::{end_with_ctrl_d, Fixture};
 use std::time::{Duration, Instant};
 
 struct Rng(u64);
@@ -163,8 +163,7 @@ fn random_lines_typed_into_the_interactive_shell_keep_it_open() {
     p.exp_string("loaded").unwrap();
     p.send_line("nb Witkoff --count").unwrap();
     p.exp_string("\r\n3\r\n").expect("the shell still answers");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }
 
 /// Found by the random-lines terminal test: bytes that are not UTF-8 reaching the line editor
@@ -190,6 +189,5 @@ fn non_utf8_bytes_typed_into_the_shell_drop_the_line_and_keep_it_open() {
     p.exp_string("not UTF-8").expect("the line is dropped with a message");
     p.send_line("nb Witkoff --count").unwrap();
     p.exp_string("\r\n3\r\n").expect("the shell still answers");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    end_with_ctrl_d(&mut p);
 }

@@ -109,3 +109,14 @@ pub fn dense() -> Fixture {
     newsgraph::store::save(&g, &dir.path().join("graph.ron")).expect("save dense graph");
     Fixture { dir }
 }
+
+/// Ends an interactive shell with Ctrl-D once it is back at its prompt.
+///
+/// Waiting for the prompt matters: a Ctrl-D that reaches the terminal while the shell is still
+/// running the previous line (and the terminal is in cooked mode) is taken by the line
+/// discipline as end-of-file for nobody and lost when the line editor switches to raw mode.
+pub fn end_with_ctrl_d(p: &mut rexpect::session::PtySession) {
+    p.exp_string("newsgraph> ").expect("back at the prompt before Ctrl-D");
+    p.send_control('d').unwrap();
+    p.exp_eof().expect("Ctrl-D ends the shell");
+}
