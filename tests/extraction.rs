@@ -914,3 +914,18 @@ fn participants_listed_after_a_summit_talk_with_its_host() {
     // Her own minister is no counterpart.
     assert!(!talks("Ana Reyes", "Marta Soto"));
 }
+
+/// A word run into a person's name ("Answering Vladimir Putin", a party's name before its
+/// leader's) is not a second person when the article names them plainly too.
+#[test]
+fn a_word_run_into_a_name_makes_no_second_person() {
+    let g = build(&[(
+        "coalition.txt",
+        "Coalition formed\n\nThe coalition would be led by the head of the right-wing party Tikva Naftali Bennett, a staunch advocate of settlements.\n\
+         Naftali Bennett said the government would work for all citizens. Bennett will serve first.\n",
+    )]);
+    let bennett = node(&g, "Naftali Bennett", Kind::Actor);
+    assert!(g.lookup("Tikva Naftali Bennett").iter().all(|&id| id == bennett), "{:?}", names(&g));
+    assert_eq!(g.lookup("Bennett"), &[bennett]);
+    assert!(!g.node(bennett).aliases.iter().any(|a| a.contains("Tikva")), "{:?}", g.node(bennett).aliases);
+}

@@ -190,6 +190,7 @@ pub fn find_mentions_tagged(text: &str, sentence: &Sentence, lex: &Lexicon, hist
 pub fn find_mentions_with_tags(text: &str, sentence: &Sentence, lex: &Lexicon, tags: Vec<NerTag>) -> (Vec<Mention>, Vec<NerTag>) {
     let tokens = &sentence.tokens;
     let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], ner: tags, out: Vec::new() };
+    scan.split_possessive_names();
     let entity_spans = scan.entity_spans(sentence);
     for sp in &entity_spans {
         if sp.in_compound {
@@ -1315,6 +1316,30 @@ impl<'a> Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// "Yesh Atid's Yair Lapid", "Likud's Miki Zohar": a tagged span that runs through a
+    /// possessive into a given name and a surname is a body and its person, not one name.
+    /// (Names with a possessive inside, "People's Republic", "King's College", go on with a
+    /// common word, not a given name.)
+    fn split_possessive_names(&mut self) {
+        let given = |w: &str| WordClasses::builtin().is_given_name(w);
+        for (from, to, kind) in crate::ner::spans(&self.ner) {
+            let Some(k) = (from + 1..to.saturating_sub(2)).find(|&k| self.possessive_at(k)) else { continue };
+            if !given(self.tok(k + 1)) || !(k + 2..to).all(|j| is_capitalised(self.tok(j))) {
+                continue;
+            }
+            let owner = if kind == NerType::Person { NerType::Organization } else { kind };
+            self.ner[from] = NerTag::B(owner);
+            for t in &mut self.ner[from + 1..k] {
+                *t = NerTag::I(owner);
+            }
+            self.ner[k] = NerTag::O;
+            self.ner[k + 1] = NerTag::B(NerType::Person);
+            for t in &mut self.ner[k + 2..to] {
+                *t = NerTag::I(NerType::Person);
+            }
+        }
+    }
+
     /// The tagger's entity type over tokens `from..to`: the type of the first tagged token.
     fn ner_type(&self, from: usize, to: usize) -> Option<NerType> {
         self.ner[from..to].iter().find_map(|t| match t {
@@ -1434,6 +1459,15 @@ mod tests {
         assert!(found.contains(&"Institute of Russian, Eastern European and Central Asian Studies".to_string()), "{found:?}");
         let text = "Li Wei, head of a program at Peking University's Center for Arms Control and Strategy, said so.";
         assert!(spans(text).contains(&"Peking University's Center for Arms Control and Strategy".to_string()));
+    }
+
+    #[test]
+    fn a_party_and_its_member_joined_by_a_possessive_are_two_names() {
+        // (The tagger alone reads "Yesh Atid's Yair Lapid" as one organisation.)
+        let found = mentions("Opposition parties, led by Yesh Atid's Yair Lapid informed president Reuven Rivlin of the deal.");
+        let person = Target::Person { name: "Yair Lapid".into(), single: false, tagged: true };
+        assert!(found.iter().any(|m| m.0 == "Yair Lapid" && m.2 == person), "{found:?}");
+        assert!(found.iter().all(|m| !m.0.contains("'s")), "{found:?}");
     }
 
     #[test]

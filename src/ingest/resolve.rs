@@ -10,6 +10,7 @@
 //! the graph (`ingest::merge`).
 
 use super::mentions::{find_mentions_with_tags, tag_sentences, Mention, MentionType, Target};
+use crate::ner::gazetteer::WordClasses;
 use crate::ner::NerTag;
 use super::text::{sentences, Sentence};
 use crate::lexicon::{FormKind, Lexicon};
@@ -178,9 +179,27 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
 
     // Full person names first, so that surnames anywhere in the article can find them.
     let mut full_names = FullNames::default();
+    let full: HashSet<String> = raw
+        .iter()
+        .flatten()
+        .filter_map(|m| match &m.target {
+            Target::Person { name, single: false, .. } => Some(name.to_lowercase()),
+            _ => None,
+        })
+        .collect();
     for ms in &raw {
         for m in ms {
             if let Target::Person { name, single: false, .. } = &m.target {
+                if let Some(rest) = run_into_name(name, &full) {
+                    // Keyed to the plain name, which the loop adds in its own turn.
+                    let id = entities.get_or_add(format!("person:{}", rest.to_lowercase()), || entity(rest, Kind::Actor, Some(EntityType::Person)));
+                    entities.by_key.insert(format!("person:{}", name.to_lowercase()), id);
+                    let note = format!("'{name}' is {rest} (a word run into the name)");
+                    if !entities.list[id].merges.contains(&note) {
+                        entities.list[id].merges.push(note);
+                    }
+                    continue;
+                }
                 let key = format!("person:{}", name.to_lowercase());
                 let id = entities.get_or_add(key, || entity(name, Kind::Actor, Some(EntityType::Person)));
                 full_names.add(name, id);
@@ -280,7 +299,8 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         }
                     }
                     if let Some(id) = id {
-                        if surface != entities.list[id].name {
+                        let run_in = name.ends_with(&format!(" {}", entities.list[id].name));
+                        if surface != entities.list[id].name && !run_in {
                             let name_only = name.clone();
                             entities.list[id].aliases.insert(name_only);
                         }
@@ -637,6 +657,17 @@ fn institution(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
         }
     }
     id
+}
+
+/// "head of right-wing party Yamina Naftali Bennett", "Answering Vladimir Putin": a name of three
+/// or more words whose first word is no given name and whose other words, opening with a given
+/// name, the article names as a person on their own is that person with a word run into the
+/// name. Returns the plain name.
+fn run_into_name<'n>(name: &'n str, full_names: &HashSet<String>) -> Option<&'n str> {
+    let (first, rest) = name.split_once(' ')?;
+    let given = |w: &str| WordClasses::builtin().is_given_name(w);
+    let plain = rest.contains(' ') && full_names.contains(&rest.to_lowercase()) && !given(first) && rest.split(' ').next().is_some_and(given);
+    plain.then_some(rest)
 }
 
 /// The article's full person names, indexed by their first and last words.
