@@ -929,3 +929,22 @@ fn a_word_run_into_a_name_makes_no_second_person() {
     assert_eq!(g.lookup("Bennett"), &[bennett]);
     assert!(!g.node(bennett).aliases.iter().any(|a| a.contains("Tikva")), "{:?}", g.node(bennett).aliases);
 }
+
+/// The staff of a head of state, and the head of one policy of a bloc, speak for it; they do not
+/// lead it.
+#[test]
+fn a_presidents_press_secretary_and_a_policy_chief_represent_without_leading() {
+    let g = build(&[(
+        "staff.txt",
+        "Statement\n\nThis was emphasized by Press Secretary of the President of Ukraine Oleh Marchenko in a video commentary.\n\
+         EU foreign policy chief Anna Lindqvist said the measures would hurt the economy of Belarus.\n",
+    )]);
+    let marchenko = node(&g, "Oleh Marchenko", Kind::Actor);
+    let ukraine = node(&g, "Ukraine", Kind::Actor);
+    assert!(has_edge(&g, marchenko, Relation::Represents, ukraine));
+    assert!(!has_edge(&g, marchenko, Relation::Leads, ukraine));
+    let lindqvist = node(&g, "Anna Lindqvist", Kind::Actor);
+    let eu = node(&g, "Europe", Kind::Actor);
+    assert!(has_edge(&g, lindqvist, Relation::Represents, eu));
+    assert!(!has_edge(&g, lindqvist, Relation::Leads, eu));
+}

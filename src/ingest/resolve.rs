@@ -554,10 +554,11 @@ fn title_relation(lex: &Lexicon, role: usize, title: &str, party: &ArticleEntity
     subordinate(title, relation)
 }
 
-/// A vice, deputy or assistant head represents rather than leads.
+/// A vice, deputy or assistant head represents rather than leads; so does the head of one policy
+/// ("EU foreign policy chief").
 fn subordinate(title: &str, relation: Relation) -> Relation {
     let lower = title.to_lowercase();
-    let second = ["vice", "deputy", "assistant", "first deputy", "under"].iter().any(|w| lower.split([' ', '-']).any(|x| x == *w));
+    let second = ["vice", "deputy", "assistant", "first deputy", "under", "policy"].iter().any(|w| lower.split([' ', '-']).any(|x| x == *w));
     if relation == Relation::Leads && second {
         Relation::Represents
     } else {
