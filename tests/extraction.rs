@@ -948,3 +948,20 @@ fn a_presidents_press_secretary_and_a_policy_chief_represent_without_leading() {
     assert!(has_edge(&g, lindqvist, Relation::Represents, eu));
     assert!(!has_edge(&g, lindqvist, Relation::Leads, eu));
 }
+
+/// "agreed to host X": the parties after the verb are what it acts on, not what is supported; a
+/// price in "US$" names no state.
+#[test]
+fn agreeing_to_act_on_a_party_and_a_dollar_price_are_no_support() {
+    let g = build(&[(
+        "host.txt",
+        "Hosts\n\nIn 2013 Albania agreed to host members of a group from Iran at the request of the United Nations.\n\
+         Canada agreed to support Ukraine.\n\
+         India signed the US$2.5 billion deal with Airbus in 2021.\n",
+    )]);
+    let albania = node(&g, "Albania", Kind::Actor);
+    let iran = node(&g, "Iran", Kind::Actor);
+    assert!(!has_edge(&g, albania, Relation::Supports, iran));
+    assert!(has_edge(&g, node(&g, "Canada", Kind::Actor), Relation::Supports, node(&g, "Ukraine", Kind::Actor)));
+    assert!(g.lookup("United States").is_empty(), "{:?}", names(&g));
+}

@@ -191,6 +191,7 @@ pub fn find_mentions_with_tags(text: &str, sentence: &Sentence, lex: &Lexicon, t
     let tokens = &sentence.tokens;
     let mut scan = Scan { text, lex, tokens, covered: vec![false; tokens.len()], compound: vec![false; tokens.len()], entity_start: vec![false; tokens.len()], ner: tags, out: Vec::new() };
     scan.split_possessive_names();
+    scan.skip_currencies();
     let entity_spans = scan.entity_spans(sentence);
     for sp in &entity_spans {
         if sp.in_compound {
@@ -1316,6 +1317,17 @@ impl<'a> Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// "US$2.5 billion", "HK$": a currency sign's prefix names no state or body.
+    fn skip_currencies(&mut self) {
+        for k in 0..self.tokens.len().saturating_sub(1) {
+            let glued = self.tokens[k].end == self.tokens[k + 1].start;
+            if glued && self.tok(k + 1).starts_with('$') && self.tok(k).chars().all(|c| c.is_ascii_uppercase()) {
+                self.covered[k] = true;
+                self.ner[k] = NerTag::O;
+            }
+        }
+    }
+
     /// "Yesh Atid's Yair Lapid", "Likud's Miki Zohar": a tagged span that runs through a
     /// possessive into a given name and a surname is a body and its person, not one name.
     /// (Names with a possessive inside, "People's Republic", "King's College", go on with a

@@ -955,6 +955,17 @@ impl<'a> Sentence<'a> {
                         }
                 })
         });
+        // "agreed to host members of the People's Mujahedeen of Iran": the parties after the
+        // verb are what it acts on, not what is supported ("agreed to support Ukraine" is
+        // found through its own cue).
+        let to_verb = b > a
+            && self.words[b - 1] == "to"
+            && self.words.get(b).is_some_and(|w| {
+                w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()) && !matches!(*w, "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "those" | "all" | "any" | "some" | "each" | "both" | "such")
+            });
+        if relation == Relation::Supports && to_verb {
+            objects.retain(|&e| self.kind(e).0 != Kind::Actor);
+        }
         // "prevent an arms race" opposes the race; "prevent unauthorized use of nuclear weapons"
         // opposes a use, not the weapons: an issue cue reaches its issue directly.
         if object_kinds == [Kind::Issue] {
