@@ -965,3 +965,24 @@ fn agreeing_to_act_on_a_party_and_a_dollar_price_are_no_support() {
     assert!(has_edge(&g, node(&g, "Canada", Kind::Actor), Relation::Supports, node(&g, "Ukraine", Kind::Actor)));
     assert!(g.lookup("United States").is_empty(), "{:?}", names(&g));
 }
+
+/// Leaders listed as taking part in one meeting talk with each other, and with the article's
+/// subject when they "also" take part; an invitation to take part is no meeting yet.
+#[test]
+fn leaders_taking_part_in_one_meeting_talk_with_each_other() {
+    let g = build(&[(
+        "summit.txt",
+        "Summit\n\nMilan Jovic took part in the summit, held via videoconference.\n\
+         President of Brazil Ana Souza, Prime Minister of India Ravi Rao and President of Kenya Amos Kibet are also taking part in the meeting.\n\
+         Rao accepted an invitation from President of Indonesia Budi Hartono to take part in the next summit.\n",
+    )]);
+    let souza = node(&g, "Ana Souza", Kind::Actor);
+    let rao = node(&g, "Ravi Rao", Kind::Actor);
+    let kibet = node(&g, "Amos Kibet", Kind::Actor);
+    let jovic = node(&g, "Milan Jovic", Kind::Actor);
+    let talk = |a, b| has_edge(&g, a, Relation::NegotiatesWith, b) || has_edge(&g, b, Relation::NegotiatesWith, a);
+    for (a, b) in [(souza, rao), (souza, kibet), (rao, kibet), (jovic, souza), (jovic, rao), (jovic, kibet)] {
+        assert!(talk(a, b), "{} and {}", g.node(a).name, g.node(b).name);
+    }
+    assert!(!talk(rao, node(&g, "Budi Hartono", Kind::Actor)));
+}

@@ -51,6 +51,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.aid(&state, &mut facts);
         ctx.delegation_heads(&mut facts);
         ctx.participants(&state, &mut facts);
+        ctx.co_participants(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -1268,6 +1269,74 @@ impl<'a> Sentence<'a> {
         for e in found {
             facts.push(self.fact(host, e, Relation::NegotiatesWith));
         }
+    }
+
+    /// "President of Brazil NAME, President of India NAME and … are also taking part in the
+    /// meeting": leaders of different states or blocs listed as taking part in one meeting talk
+    /// with each other, and with the article's subject when it is someone else who serves no
+    /// party of theirs.
+    fn co_participants(&self, state: &Discourse, facts: &mut Vec<Fact>) {
+        const EVENTS: &[&str] = &["meeting", "summit", "talks", "negotiations", "conference", "videoconference", "session"];
+        let w = |k: usize| self.words.get(k).copied().unwrap_or("");
+        let Some(verb) = (1..self.words.len()).find(|&k| {
+            let took_part = matches!(w(k), "taking" | "took" | "take" | "takes" | "participating" | "participated") && w(k + 1) == "part" && w(k + 2) == "in";
+            let attended = matches!(w(k), "attended" | "attend" | "attending") && !matches!(w(k + 1), "by");
+            // "an invitation … to take part in the summit": not yet.
+            (took_part || attended) && w(k - 1) != "to"
+        }) else {
+            return;
+        };
+        let after = if w(verb + 1) == "part" { verb + 3 } else { verb + 1 };
+        if !(after..(after + 4).min(self.words.len())).any(|j| EVENTS.contains(&w(j).to_lowercase().as_str())) {
+            return;
+        }
+        let leads = |p: usize| -> Vec<usize> {
+            self.analysis
+                .facts
+                .iter()
+                .chain(facts.iter())
+                .filter(|f| f.from == p && f.relation == Relation::Leads)
+                .map(|f| f.to)
+                .filter(|&t| matches!(self.kind(t), (Kind::Actor, Some(EntityType::State | EntityType::Bloc))))
+                .collect()
+        };
+        let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
+        // The listed leaders: the people before the verb, in its clause, who lead a party.
+        let mut listed: Vec<(usize, Vec<usize>)> = Vec::new();
+        for r in self.ms.iter().filter(|r| r.mention.end_token <= verb && !r.mention.in_compound) {
+            let e = r.entity.expect("filtered");
+            if person(e) && !listed.iter().any(|(x, _)| *x == e) {
+                let theirs = leads(e);
+                if !theirs.is_empty() {
+                    listed.push((e, theirs));
+                }
+            }
+        }
+        if listed.len() < 2 {
+            return;
+        }
+        let disjoint = |a: &[usize], b: &[usize]| a.iter().all(|t| !b.contains(t));
+        let mut talks = Vec::new();
+        for (i, (a, pa)) in listed.iter().enumerate() {
+            for (b, pb) in &listed[i + 1..] {
+                if disjoint(pa, pb) {
+                    talks.push(self.fact(*a, *b, Relation::NegotiatesWith));
+                }
+            }
+        }
+        // "are also taking part": the subject of the article's last sentence about people took
+        // part too.
+        if let Some(host) = state.last_subject.filter(|&h| person(h) && !listed.iter().any(|(x, _)| *x == h)) {
+            if (1..verb).any(|k| w(k) == "also") {
+                let theirs = leads(host);
+                for (e, pe) in &listed {
+                    if disjoint(&theirs, pe) {
+                        talks.push(self.fact(host, *e, Relation::NegotiatesWith));
+                    }
+                }
+            }
+        }
+        facts.extend(talks);
     }
 
     /// "the Chilean delegation led by Minister of Economy Ana Reyes": who leads a party's
