@@ -986,3 +986,21 @@ fn leaders_taking_part_in_one_meeting_talk_with_each_other() {
     }
     assert!(!talk(rao, node(&g, "Budi Hartono", Kind::Actor)));
 }
+
+/// Support for a party's own cause ("Ukraine's independence") is support for the party; "any
+/// attempt to undermine" names no one who undermines.
+#[test]
+fn support_for_a_partys_sovereignty_supports_the_party() {
+    let g = build(&[(
+        "cause.txt",
+        "Support\n\nSweden expressed support for Ukraine's sovereignty.\n\
+         Latvia does not recognize any attempt to undermine Georgia's territorial integrity.\n\
+         Chile backed Russia's plan.\n",
+    )]);
+    let ukraine = node(&g, "Ukraine", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Sweden", Kind::Actor), Relation::Supports, ukraine));
+    let latvia = node(&g, "Latvia", Kind::Actor);
+    let georgia = node(&g, "Georgia", Kind::Actor);
+    assert!(!has_edge(&g, latvia, Relation::Opposes, georgia));
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "Russia", Kind::Actor)));
+}

@@ -791,6 +791,15 @@ impl<'a> Sentence<'a> {
             Relation::Supports | Relation::Opposes => matches!(self.kind(e).0, Kind::Proposal | Kind::Issue | Kind::Actor),
             _ => is_proposal(e),
         };
+        // "does not recognize any attempt to undermine …": whoever attempts is not named ("its
+        // efforts to sabotage" are the subject's own).
+        if a >= 3
+            && self.words[a - 1] == "to"
+            && matches!(self.words[a - 2].to_lowercase().as_str(), "attempt" | "attempts" | "effort" | "efforts" | "plot" | "plots" | "bid" | "bids")
+            && matches!(self.words[a - 3].to_lowercase().as_str(), "any" | "an" | "a" | "every" | "all" | "such" | "no")
+        {
+            return;
+        }
         // A participle right after a proposal qualifies it: "the agreement signed between Chile
         // and Peru" is theirs, not the speaker's.
         let qualified = self.ms.iter().rev().find(|r| r.mention.end_token == a && !r.mention.in_compound).and_then(|r| r.entity).filter(|&e| is_proposal(e));
@@ -942,6 +951,22 @@ impl<'a> Sentence<'a> {
         // cue; in "argued it ceded too much to Russia" it is the plan.
         let mut objects = self.objects(b, object_ok);
         objects.retain(|&e| self.ms.iter().any(|r| r.entity == Some(e) && r.mention.first_token >= b && r.mention.first_token < until));
+        // "support for Ukraine's independence", "condemned Russia's aggression": a stance on a
+        // party's own cause is a stance on the party too (a party's plan is not: "Russia's plan").
+        if matches!(relation, Relation::Supports | Relation::Opposes) {
+            for r in self.ms.iter().filter(|r| r.mention.possessive && !r.mention.in_compound && r.mention.first_token >= b && r.mention.first_token < until) {
+                let e = r.entity.expect("filtered");
+                let owned_issue = self
+                    .ms
+                    .iter()
+                    .find(|o| o.mention.first_token == r.mention.end_token + 1)
+                    .and_then(|o| o.entity)
+                    .filter(|&i| self.kind(i).0 == Kind::Issue && objects.contains(&i));
+                if owned_issue.is_some() && self.is_party(e) && object_ok(e) && !objects.contains(&e) {
+                    objects.push(e);
+                }
+            }
+        }
         // "agreed to hold consultations in Lima": a place where something happens is no object.
         objects.retain(|&e| {
             self.kind(e).0 != Kind::Actor
