@@ -985,6 +985,13 @@ fn leaders_taking_part_in_one_meeting_talk_with_each_other() {
         assert!(talk(a, b), "{} and {}", g.node(a).name, g.node(b).name);
     }
     assert!(!talk(rao, node(&g, "Budi Hartono", Kind::Actor)));
+
+    let g = build(&[(
+        "trilateral.txt",
+        "Trilateral\n\nThe meeting was attended by Israeli prime minister Dan Levi, Greek prime minister Nikos Pappas and Cypriot president Eleni Georgiou.\n",
+    )]);
+    let talk = |a, b| has_edge(&g, a, Relation::NegotiatesWith, b) || has_edge(&g, b, Relation::NegotiatesWith, a);
+    assert!(talk(node(&g, "Dan Levi", Kind::Actor), node(&g, "Eleni Georgiou", Kind::Actor)));
 }
 
 /// Support for a party's own cause ("Ukraine's independence") is support for the party; "any

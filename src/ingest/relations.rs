@@ -1305,14 +1305,17 @@ impl<'a> Sentence<'a> {
         let w = |k: usize| self.words.get(k).copied().unwrap_or("");
         let Some(verb) = (1..self.words.len()).find(|&k| {
             let took_part = matches!(w(k), "taking" | "took" | "take" | "takes" | "participating" | "participated") && w(k + 1) == "part" && w(k + 2) == "in";
-            let attended = matches!(w(k), "attended" | "attend" | "attending") && !matches!(w(k + 1), "by");
+            let attended = matches!(w(k), "attended" | "attend" | "attending");
             // "an invitation … to take part in the summit": not yet.
             (took_part || attended) && w(k - 1) != "to"
         }) else {
             return;
         };
+        // "The meeting was attended by …": the event before, the list after.
+        let passive = w(verb + 1) == "by";
+        let event_near = |from: usize, to: usize| (from..to.min(self.words.len())).any(|j| EVENTS.contains(&w(j).to_lowercase().as_str()));
         let after = if w(verb + 1) == "part" { verb + 3 } else { verb + 1 };
-        if !(after..(after + 4).min(self.words.len())).any(|j| EVENTS.contains(&w(j).to_lowercase().as_str())) {
+        if passive && !event_near(verb.saturating_sub(4), verb) || !passive && !event_near(after, after + 4) {
             return;
         }
         let leads = |p: usize| -> Vec<usize> {
@@ -1326,9 +1329,10 @@ impl<'a> Sentence<'a> {
                 .collect()
         };
         let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
-        // The listed leaders: the people before the verb, in its clause, who lead a party.
+        // The listed leaders: the people before the verb (after it in the passive) who lead a party.
         let mut listed: Vec<(usize, Vec<usize>)> = Vec::new();
-        for r in self.ms.iter().filter(|r| r.mention.end_token <= verb && !r.mention.in_compound) {
+        let in_list = |r: &&&Resolved| if passive { r.mention.first_token > verb + 1 } else { r.mention.end_token <= verb };
+        for r in self.ms.iter().filter(in_list).filter(|r| !r.mention.in_compound) {
             let e = r.entity.expect("filtered");
             if person(e) && !listed.iter().any(|(x, _)| *x == e) {
                 let theirs = leads(e);
@@ -1352,7 +1356,7 @@ impl<'a> Sentence<'a> {
         // "are also taking part": the subject of the article's last sentence about people took
         // part too.
         if let Some(host) = state.last_subject.filter(|&h| person(h) && !listed.iter().any(|(x, _)| *x == h)) {
-            if (1..verb).any(|k| w(k) == "also") {
+            if !passive && (1..verb).any(|k| w(k) == "also") {
                 let theirs = leads(host);
                 for (e, pe) in &listed {
                     if disjoint(&theirs, pe) {
