@@ -1011,3 +1011,19 @@ fn support_for_a_partys_sovereignty_supports_the_party() {
     assert!(!has_edge(&g, latvia, Relation::Opposes, georgia));
     assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "Russia", Kind::Actor)));
 }
+
+/// Whoever applies sanctions, in whatever words, opposes their target (institutions too);
+/// sanctions meant "to affect" someone are not applied to anyone named.
+#[test]
+fn sanctions_applied_in_other_words_are_opposition() {
+    let g = build(&[(
+        "sanctions.txt",
+        "Sanctions\n\nChina applied similar sanctions to the Prospect Foundation and the Hudson Institute.\n\
+         Canada and its allies imposed numerous sanctions to affect Peru financially.\n",
+    )]);
+    let china = node(&g, "China", Kind::Actor);
+    let opposes = |a, name: &str| g.lookup(name).iter().any(|&b| has_edge(&g, a, Relation::Opposes, b));
+    assert!(opposes(china, "Prospect Foundation"), "{:?}", names(&g));
+    assert!(opposes(china, "Hudson Institute"), "{:?}", names(&g));
+    assert!(!opposes(node(&g, "Canada", Kind::Actor), "Peru"));
+}

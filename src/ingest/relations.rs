@@ -52,6 +52,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.delegation_heads(&mut facts);
         ctx.participants(&state, &mut facts);
         ctx.co_participants(&state, &mut facts);
+        ctx.sanctions(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -1366,6 +1367,46 @@ impl<'a> Sentence<'a> {
             }
         }
         facts.extend(talks);
+    }
+
+    /// "China applied similar sanctions to the Prospect Foundation", "Canada introduced
+    /// further restrictions against Belarus": whoever imposes sanctions opposes their targets,
+    /// whatever the verb and its modifiers (the cue table names the common phrasings).
+    fn sanctions(&self, state: &Discourse, facts: &mut Vec<Fact>) {
+        // Done, not wished for: "the need to impose", "offer the United States to impose".
+        const IMPOSE: &[&str] = &[
+            "imposed", "imposes", "applied", "applies", "levied", "levies", "introduced", "introduces", "slapped",
+            "extended", "extends", "expanded", "expands", "placed", "places", "announced", "announces", "adopted",
+            "adopts", "approved", "approves", "tightened",
+        ];
+        for (k, w) in self.words.iter().enumerate() {
+            if !matches!(*w, "sanctions" | "restrictions" | "embargo") || !matches!(self.words.get(k + 1), Some(&"on" | &"against" | &"to")) {
+                continue;
+            }
+            // "sanctions to affect Russia": a purpose, not a target.
+            if self.words[k + 1] == "to" && self.words.get(k + 2).is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && !matches!(*w, "the" | "a" | "an")) {
+                continue;
+            }
+            let clause = self.clauses[k];
+            let Some(verb) = (k.saturating_sub(4)..k).rev().find(|&j| self.clauses[j] == clause && IMPOSE.contains(&self.words[j].to_lowercase().as_str())) else {
+                continue;
+            };
+            // Only modifiers between: "similar", "new", "personal", "economic".
+            if (verb + 1..k).any(|j| self.mention_at(j).is_some() || !self.words[j].chars().all(|c| c.is_lowercase() || c == '-')) || self.negated(verb) {
+                continue;
+            }
+            // "sanctions imposed on X" is the passive's business; "the EU approved sanctions": the subject.
+            let subjects = self.subjects(verb, state, |e| self.is_party(e));
+            // Institutions are sanctioned too ("the Hudson Institute").
+            let targets = self.objects(k + 2, |e| self.is_party(e) || self.kind(e).0 == Kind::Institution);
+            for &s in &subjects {
+                for &t in &targets {
+                    if s != t && !subjects.contains(&t) {
+                        facts.push(self.fact(s, t, Relation::Opposes));
+                    }
+                }
+            }
+        }
     }
 
     /// "the Chilean delegation led by Minister of Economy Ana Reyes": who leads a party's
