@@ -1027,3 +1027,18 @@ fn sanctions_applied_in_other_words_are_opposition() {
     assert!(opposes(china, "Hudson Institute"), "{:?}", names(&g));
     assert!(!opposes(node(&g, "Canada", Kind::Actor), "Peru"));
 }
+
+/// "Federal Minister for Foreign Affairs of Germany NAME": the state after the portfolio is the
+/// party, and "Federal" is part of the title, not a person of its own.
+#[test]
+fn a_portfolio_title_with_its_state_after_it_names_the_party() {
+    let g = build(&[(
+        "visit.txt",
+        "Visit\n\nPresident of Ukraine Volodymyr Zelenskyy had a meeting with Federal Minister for Foreign Affairs of Germany Anna Berger.\n\
+         Vladimir Putin had a telephone conversation with Federal Chancellor of Austria Karl Huber.\n",
+    )]);
+    let berger = node(&g, "Anna Berger", Kind::Actor);
+    assert!(has_edge(&g, berger, Relation::Represents, node(&g, "Germany", Kind::Actor)));
+    assert!(has_edge(&g, node(&g, "Karl Huber", Kind::Actor), Relation::Leads, node(&g, "Austria", Kind::Actor)));
+    assert!(g.lookup("Federal").is_empty(), "{:?}", names(&g));
+}

@@ -433,6 +433,15 @@ impl<'a> Scan<'a> {
                             None => {
                                 if let Some(q) = (j..run_end).rev().find(|&q| self.lex.is_portfolio_word(self.tok(q))) {
                                     b = q + 1;
+                                    // "Federal Minister for Foreign Affairs of Germany NAME": the
+                                    // party after the portfolio.
+                                    if b + 1 < n && self.tok(b) == "of" {
+                                        let at = if self.tok(b + 1) == "the" { b + 2 } else { b + 1 };
+                                        if let Some(sp) = spans.iter().find(|sp| sp.first == at && !sp.in_compound && sp.form != FormKind::Demonym) {
+                                            party = Some(sp.entity);
+                                            b = sp.end;
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -522,6 +531,15 @@ impl<'a> Scan<'a> {
                     }
                     modifiers += 1;
                     k = prev;
+                }
+            }
+            // "Federal Minister for Foreign Affairs of Germany NAME", "Acting Chairman of …": a
+            // capitalised word right before a title whose party follows is part of the title.
+            if party.is_some() && start == a && start > 0 {
+                let w = self.tok(start - 1);
+                let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+                if is_capitalised(w) && !acronym && !self.covered[start - 1] && !self.lex.is_not_name(w) && Self::span_ending_at(spans, start).is_none() && !WordClasses::builtin().is_given_name(w) {
+                    start -= 1;
                 }
             }
             if !self.free(start, name_end) {
