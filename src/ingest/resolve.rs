@@ -236,6 +236,12 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                             id
                         })
                         .or_else(|| {
+                            // "Commander of the National Guard Troops", "Head of European
+                            // Diplomacy", "his official Twitter account": an everyday word after a
+                            // title is the rest of the title or a thing, not a surname.
+                            if common_word(lex, &lower_words, name) {
+                                return None;
+                            }
                             // Speech is evidence of a person only mid-sentence: "Others said",
                             // "Historians say" start sentences too.
                             let initial = m.first_token == 0
