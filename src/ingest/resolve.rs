@@ -720,7 +720,12 @@ impl FullNames {
 fn speech_follows(text: &str, s: &Sentence, m: &Mention, lex: &Lexicon) -> bool {
     let next = s.tokens.get(m.end_token).map(|t| t.text(text));
     let prev = m.first_token.checked_sub(1).map(|i| s.tokens[i].text(text));
-    next.is_some_and(|w| lex.is_speech_verb(w)) || prev.is_some_and(|w| matches!(w, "said" | "says" | "told"))
+    // "the African states", "three Baltic states": a verb that is also a plural noun speaks
+    // only after what the tagger reads as a person.
+    let noun_too = |w: &str| matches!(w, "states" | "notes" | "points" | "comments" | "claims" | "remarks" | "tells");
+    let tagged_person = matches!(m.target, Target::Person { tagged: true, .. });
+    next.is_some_and(|w| lex.is_speech_verb(w) && (tagged_person || !noun_too(w)))
+        || prev.is_some_and(|w| matches!(w, "said" | "says" | "told"))
 }
 
 /// "the Institute of … at the Chinese Academy of Social Sciences": a unit followed by "at"/"of"
