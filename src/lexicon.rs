@@ -86,6 +86,10 @@ pub struct Cue {
 #[derive(Debug, Clone, Deserialize)]
 struct LexiconFile {
     entities: Vec<EntityEntry>,
+    /// News outlets and platforms ("Wikinews", "Twitter"): entities like the others, but outside
+    /// the tagger's gazetteer, so listing more of them needs no retraining.
+    #[serde(default)]
+    outlets: Vec<EntityEntry>,
     roles: Vec<RoleEntry>,
     #[serde(default)]
     expert_words: Vec<String>,
@@ -155,6 +159,8 @@ pub struct PhraseMatch {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub entities: Vec<EntityEntry>,
+    /// How many of `entities` (the first ones) the tagger's gazetteer reads; the outlets follow.
+    pub tagger_entities: usize,
     pub roles: Vec<RoleEntry>,
     pub issues: Vec<IssueEntry>,
     pub cues: Vec<Cue>,
@@ -307,7 +313,10 @@ impl Lexicon {
         Lexicon::compile(file, path)
     }
 
-    fn compile(file: LexiconFile, path: &Path) -> Result<Lexicon, LexiconError> {
+    fn compile(mut file: LexiconFile, path: &Path) -> Result<Lexicon, LexiconError> {
+        let tagger_entities = file.entities.len();
+        let outlets = std::mem::take(&mut file.outlets);
+        file.entities.extend(outlets);
         let invalid = |message: String| LexiconError::Invalid { path: path.into(), message };
         let mut patterns: Vec<String> = Vec::new();
         let mut forms = Vec::new();
@@ -394,6 +403,7 @@ impl Lexicon {
         Ok(Lexicon {
             role_words,
             entities: file.entities,
+            tagger_entities,
             roles: file.roles,
             issues: file.issues,
             cues,

@@ -1058,3 +1058,14 @@ fn an_everyday_word_after_a_title_is_no_person() {
     }
     node(&g, "Josep Borrell", Kind::Actor);
 }
+
+/// News outlets and platforms the lexicon lists are institutions, never people ("told Wikinews").
+#[test]
+fn outlets_are_institutions_not_people() {
+    let g = build(&[(
+        "interview.txt",
+        "Interview\n\nThe mayor Ana Ruiz told Wikinews the vote was fair, and later wrote on Twitter that she would stay.\n",
+    )]);
+    node(&g, "Wikinews", Kind::Institution);
+    assert!(g.lookup("Twitter").iter().all(|&id| g.node(id).kind == Kind::Institution), "{:?}", names(&g));
+}

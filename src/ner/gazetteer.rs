@@ -39,7 +39,7 @@ impl Gazetteer {
     pub fn from_lexicon(lex: &Lexicon) -> Gazetteer {
         let mut g = Gazetteer { forms: HashMap::default(), labels: Vec::new(), max_len: 0 };
         let mut label_ids: HashMap<String, u16> = HashMap::new();
-        for e in &lex.entities {
+        for e in &lex.entities[..lex.tagger_entities] {
             let what = match e.entity_type {
                 Some(t) => t.as_str().to_string(),
                 None => format!("{:?}", e.kind).to_lowercase(),
@@ -119,7 +119,7 @@ mod tests {
             words.sort();
             text.push_str(&format!("{name}:{words:?}\n"));
         }
-        text.push_str(&format!("{:?}", lex.entities));
+        text.push_str(&format!("{:?}", &lex.entities[..lex.tagger_entities]));
         crate::ingest::content_hash(&text)
     }
 
