@@ -617,7 +617,13 @@ impl FindWords for AhoCorasick {
         let whole = |m: &aho_corasick::Match| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c)) || text[..m.end()].ends_with('.')
+            // "ofLuxembourg": a word run on to a small one starts where the tokenizer splits it.
+            let glued = || {
+                let word_start = text[..m.start()].rfind(|c: char| !is_word_char(c)).map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
+                let word_end = text[m.start()..].find(|c: char| !is_word_char(c)).map_or(text.len(), |k| m.start() + k);
+                crate::ingest::text::glued_prefix(&text[word_start..word_end]).is_some_and(|p| word_start + p == m.start())
+            };
+            (before.is_none_or(|c| !is_word_char(c)) || glued()) && after.is_none_or(|c| !is_word_char(c)) || text[..m.end()].ends_with('.')
         };
         let mut out = Vec::new();
         let mut at = 0;

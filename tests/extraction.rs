@@ -1069,3 +1069,16 @@ fn outlets_are_institutions_not_people() {
     node(&g, "Wikinews", Kind::Institution);
     assert!(g.lookup("Twitter").iter().all(|&id| g.node(id).kind == Kind::Institution), "{:?}", names(&g));
 }
+
+/// A state's formal style ("the Grand Duchy of …") before its name, even run together with
+/// "of" as scraped text has it, still names the title's party.
+#[test]
+fn a_states_formal_style_and_run_together_words_still_name_the_party() {
+    let g = build(&[(
+        "call.txt",
+        "Call\n\nVladimir Putin had a telephone conversation with Prime Minister of the Grand Duchy ofLuxembourg Jean Weber.\n",
+    )]);
+    let weber = node(&g, "Jean Weber", Kind::Actor);
+    assert!(has_edge(&g, weber, Relation::Leads, node(&g, "Luxembourg", Kind::Actor)));
+    assert!(has_edge(&g, node(&g, "Vladimir Putin", Kind::Actor), Relation::NegotiatesWith, weber));
+}

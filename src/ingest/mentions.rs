@@ -380,7 +380,22 @@ impl<'a> Scan<'a> {
                     }
                     k += 1;
                 }
-                let known = spans.iter().find(|sp| sp.first == j && !sp.in_compound);
+                // "the Grand Duchy of Luxembourg", "the Kingdom of Denmark": a state's formal
+                // style before its name.
+                const STYLE: &[&str] = &[
+                    "Grand", "Duchy", "Kingdom", "Republic", "Principality", "Sultanate", "Emirate", "State", "Federal",
+                    "Federative", "Commonwealth", "Islamic", "Democratic", "People's", "Socialist", "Arab", "Bolivarian",
+                    "Plurinational", "Hashemite", "Oriental", "Cooperative", "Co-operative", "Union",
+                ];
+                let mut styled = j;
+                while styled < j + 4 && styled < self.tokens.len() && STYLE.contains(&self.tok(styled)) {
+                    styled += 1;
+                }
+                let known = spans.iter().find(|sp| sp.first == j && !sp.in_compound).or_else(|| {
+                    (styled > j && self.tokens.get(styled).is_some_and(|_| self.tok(styled) == "of"))
+                        .then(|| spans.iter().find(|sp| sp.first == styled + 1 && !sp.in_compound && sp.form != FormKind::Demonym))
+                        .flatten()
+                });
                 match (known, head) {
                     (Some(sp), h) if h.is_none_or(|h| h < sp.end) => {
                         party = Some(sp.entity);

@@ -80,6 +80,18 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The length of a small word run into a capitalised one by scraping ("ofLuxembourg",
+/// "andGermany"): `Some(2)` for "ofLuxembourg", `None` for ordinary words.
+pub fn glued_prefix(word: &str) -> Option<usize> {
+    ["of", "and", "the", "in", "to"]
+        .iter()
+        .find(|p| {
+            word.len() > p.len() + 2
+                && word.strip_prefix(*p).is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()) && rest.chars().skip(1).all(char::is_lowercase))
+        })
+        .map(|p| p.len())
+}
+
 /// Splits `text[range]` into tokens.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
@@ -129,8 +141,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
         }
         let mut end = if j < chars.len() { chars[j].0 } else { s.len() };
-        // Possessive 's splits off: "Washington's" → "Washington" "'s".
+        // Scraped text runs words together: "the Grand Duchy ofLuxembourg" is "of" "Luxembourg".
         let word = &s[pos..end];
+        if let Some(p) = glued_prefix(word) {
+            out.push(Token { start: base + pos, end: base + pos + p });
+            i += p;
+            continue;
+        }
+        // Possessive 's splits off: "Washington's" → "Washington" "'s".
         let possessive = ["'s", "\u{2019}s", "'S"].iter().find(|p| word.len() > p.len() && word.ends_with(*p));
         if let Some(p) = possessive {
             out.push(Token { start: base + pos, end: base + end - p.len() });
@@ -250,6 +268,13 @@ mod tests {
         // space-joined corpus text: a detached possessive and grouped digits stay whole
         assert_eq!(toks("Iran 's 1,000 troops , 2,00,000 people"), ["Iran", "'s", "1,000", "troops", ",", "2,00,000", "people"]);
         assert_eq!(toks("'so' 1, 2"), ["'", "so", "'", "1", ",", "2"]);
+    }
+
+    #[test]
+    fn a_small_word_run_into_a_name_is_split_off() {
+        assert_eq!(toks("the Grand Duchy ofLuxembourg andGermany"), ["the", "Grand", "Duchy", "of", "Luxembourg", "and", "Germany"]);
+        // Ordinary words, and a run with capitals inside, stay whole.
+        assert_eq!(toks("often Andrew theory iPhone toTAL Côte"), ["often", "Andrew", "theory", "iPhone", "toTAL", "Côte"]);
     }
 
     #[test]
