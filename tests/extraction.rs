@@ -1082,3 +1082,15 @@ fn a_states_formal_style_and_run_together_words_still_name_the_party() {
     assert!(has_edge(&g, weber, Relation::Leads, node(&g, "Luxembourg", Kind::Actor)));
     assert!(has_edge(&g, node(&g, "Vladimir Putin", Kind::Actor), Relation::NegotiatesWith, weber));
 }
+
+/// "NAME, who was appointed TITLE," describes NAME as the title would.
+#[test]
+fn a_post_given_in_a_relative_clause_describes_the_person() {
+    let g = build(&[(
+        "posts.txt",
+        "Posts\n\nOleh Marchenko, who was appointed Minister of Defense of Ukraine, will lead the talks.\n\
+         Anna Berg, who was elected President of Finland in 2020, spoke.\n",
+    )]);
+    assert!(has_edge(&g, node(&g, "Oleh Marchenko", Kind::Actor), Relation::Represents, node(&g, "Ukraine", Kind::Actor)));
+    assert!(has_edge(&g, node(&g, "Anna Berg", Kind::Actor), Relation::Leads, node(&g, "Finland", Kind::Actor)));
+}

@@ -1083,6 +1083,15 @@ fn appositions(
                     }
                     cut
                 });
+            // "NAME, who was appointed Minister for …,": the post the clause gives is a description.
+            let mut from = from;
+            if tokens[from].text(text) == "who" {
+                let given = (from + 1..(from + 5).min(to)).find(|&k| matches!(tokens[k].text(text), "appointed" | "named" | "elected" | "reappointed" | "re-elected"));
+                let passive = given.is_some_and(|g| (from + 1..g).all(|k| matches!(tokens[k].text(text), "was" | "is" | "has" | "been" | "had" | "recently" | "newly" | "just")));
+                if let Some(g) = given.filter(|_| passive) {
+                    from = if g + 1 < to && tokens[g + 1].text(text) == "as" { g + 2 } else { g + 1 };
+                }
+            }
             if from >= to {
                 continue;
             }
