@@ -1094,3 +1094,16 @@ fn a_post_given_in_a_relative_clause_describes_the_person() {
     assert!(has_edge(&g, node(&g, "Oleh Marchenko", Kind::Actor), Relation::Represents, node(&g, "Ukraine", Kind::Actor)));
     assert!(has_edge(&g, node(&g, "Anna Berg", Kind::Actor), Relation::Leads, node(&g, "Finland", Kind::Actor)));
 }
+
+/// A description between commas right before the verb is not its subject: "Russia, as a member
+/// of the CSTO, provided help to Kazakhstan".
+#[test]
+fn a_description_between_commas_is_not_the_subject() {
+    let g = build(&[(
+        "help.txt",
+        "Help\n\nRussia, as a member country of the Collective Security Treaty Organisation, provided help to Kazakhstan.\n",
+    )]);
+    let kazakhstan = node(&g, "Kazakhstan", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Russia", Kind::Actor), Relation::Supports, kazakhstan));
+    assert!(g.lookup("Collective Security Treaty Organisation").iter().all(|&csto| !has_edge(&g, csto, Relation::Supports, kazakhstan)));
+}

@@ -329,6 +329,18 @@ impl<'a> Sentence<'a> {
         let clause = self.clauses[at];
         let mut out = Vec::new();
         let mut k = at;
+        // "Russia, as a member of the CSTO, provided …": a description between commas right
+        // before the verb is passed over (its parties are not the subject).
+        if at >= 2 && self.words[at - 1] == "," {
+            if let Some(open) = (0..at - 1).rev().take(14).find(|&j| self.words[j] == ",") {
+                let first = self.words[open + 1];
+                let second = self.words.get(open + 2).copied().unwrap_or("");
+                let described = matches!(first, "as" | "a" | "an" | "one") || first == "the" && second.starts_with(char::is_lowercase);
+                if described && open > 0 && self.mention_at(open - 1).is_some() {
+                    k = open;
+                }
+            }
+        }
         let mut last_found: Option<usize> = None;
         // A bare comma joins subjects only inside a list that ends with "and": "A, B and C".
         let mut seen_and = false;
