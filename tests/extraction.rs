@@ -1107,3 +1107,31 @@ fn a_description_between_commas_is_not_the_subject() {
     assert!(has_edge(&g, node(&g, "Russia", Kind::Actor), Relation::Supports, kazakhstan));
     assert!(g.lookup("Collective Security Treaty Organisation").iter().all(|&csto| !has_edge(&g, csto, Relation::Supports, kazakhstan)));
 }
+
+/// "Commander-in-Chief of the Armed Forces of Ukraine NAME": NAME leads the state's body and
+/// represents the state, and a bare "President" elsewhere still finds the one state its holder
+/// leads.
+#[test]
+fn the_head_of_a_states_body_leads_the_body_and_represents_the_state() {
+    let g = build(&[(
+        "command.txt",
+        "Command\n\nCommander-in-Chief of the Armed Forces of Ukraine Petro Bondar met Jacob Sullivan.\n",
+    )]);
+    let bondar = node(&g, "Petro Bondar", Kind::Actor);
+    assert!(has_edge(&g, bondar, Relation::Leads, node(&g, "Armed Forces of Ukraine", Kind::Actor)));
+    let ukraine = node(&g, "Ukraine", Kind::Actor);
+    assert!(has_edge(&g, bondar, Relation::Represents, ukraine));
+    assert!(!has_edge(&g, bondar, Relation::Leads, ukraine));
+
+    let g = build(&[
+        (
+            "one.txt",
+            "One\n\nPresident of Ukraine Ivan Koval visited Rivne.\nSupreme Commander-in-Chief of the Armed Forces of Ukraine Ivan Koval inspected the troops.\n",
+        ),
+        ("two.txt", "Two\n\nThis was stated by President Ivan Koval in his address on the future of Ukraine.\n"),
+    ]);
+    let koval = node(&g, "Ivan Koval", Kind::Actor);
+    let ukraine = node(&g, "Ukraine", Kind::Actor);
+    let e = g.find_edge(koval, ukraine, &Relation::Leads).expect("Koval leads Ukraine");
+    assert!(g.edge(e).evidence.iter().any(|ev| ev.article == "two"), "{:?}", g.edge(e).evidence);
+}

@@ -406,6 +406,16 @@ impl<'a> Scan<'a> {
                     (_, Some(h)) => {
                         body = Some((j, h + 1));
                         b = h + 1;
+                        // "Commander-in-Chief of the Armed Forces of Ukraine NAME": the body is
+                        // the state's ("Armed Forces of Ukraine"), and the state the party.
+                        if b + 1 < self.tokens.len() && self.tok(b) == "of" {
+                            let at = if self.tok(b + 1) == "the" { b + 2 } else { b + 1 };
+                            if let Some(sp) = spans.iter().find(|sp| sp.first == at && !sp.in_compound && sp.form != FormKind::Demonym) {
+                                party = Some(sp.entity);
+                                body = Some((j, sp.end));
+                                b = sp.end;
+                            }
+                        }
                     }
                     // "Head of the KPR Denis Varga", "Secretary of National Defense Tomas
                     // Reyes": an unknown portfolio or body, then a person the tagger or a

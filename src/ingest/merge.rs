@@ -127,8 +127,11 @@ pub fn party_led_by(graph: &KnowledgeGraph, person: &str) -> Option<String> {
         .filter(|&(e, to, _)| graph.edge(e).relation == Relation::Leads && !is_person(graph.node(to)))
         .map(|(_, to, _)| to)
         .collect();
-    match parties.as_slice() {
-        [one] => Some(graph.node(*one).name.clone()),
+    // A head of state may lead a body of it too ("Supreme Commander-in-Chief of the Armed
+    // Forces of Ukraine"): the one state they lead is the party of a bare "President".
+    let states: Vec<NodeId> = parties.iter().copied().filter(|&p| graph.node(p).entity_type == Some(EntityType::State)).collect();
+    match (parties.as_slice(), states.as_slice()) {
+        ([one], _) | (_, [one]) => Some(graph.node(*one).name.clone()),
         _ => None,
     }
 }

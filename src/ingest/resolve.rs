@@ -295,6 +295,9 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         if let Some(party) = party {
                             let pid = lexicon_entity(lex, &mut entities, party);
                             let to_party = title_relation(lex, title.role, &title.text, &entities.list[pid]);
+                            // The head of a state's body ("Commander-in-Chief of the Armed Forces
+                            // of Ukraine") leads the body and represents the state.
+                            let to_party = if title.body.is_some() && to_party == Relation::Leads { Relation::Represents } else { to_party };
                             facts.push(Fact { from: id, to: pid, relation: to_party, sentence: si });
                         }
                         if let Some(body) = title.body.as_ref().filter(|_| held) {
