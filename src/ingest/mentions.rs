@@ -794,6 +794,17 @@ impl<'a> Scan<'a> {
                     end = h + 1;
                 }
             }
+            // "Bank of New Zealand Jason Wong", "Republic of Crimea Sergei Aksyonov": a given name
+            // and a surname (no head word among them) ending the run are a person after the body.
+            let given = |k: usize| WordClasses::builtin().is_given_name(self.tok(k));
+            if let Some(g) = (i + 1..end.saturating_sub(1)).rev().find(|&k| given(k)) {
+                let person_tail = end - g <= 3 && (g..end).all(|k| is_name_token(self.tok(k)) && !self.lex.is_body_word(self.tok(k)));
+                let body_before = (i..g).any(|k| self.lex.is_organization_word(self.tok(k)) || self.lex.is_institution_word(self.tok(k)));
+                if person_tail && body_before && !matches!(self.tok(g - 1), "of" | "the" | "and" | "for") {
+                    // "… of England and Wales Sir Anthony Hooper": an honorific goes with the name.
+                    end = if g - 1 > i && self.lex.is_person_prefix(self.tok(g - 1)) { g - 1 } else { g };
+                }
+            }
             // "Chairperson of the African Union": one word that is no head word, then a known
             // entity, is a post in it (whatever the lexicon's titles say), not a body of its own.
             let post_of_known = (!starts_with_head && i + 1 < end && self.tok(i + 1) == "of")
@@ -1523,6 +1534,14 @@ mod tests {
         let person = Target::Person { name: "Yair Lapid".into(), single: false, tagged: true };
         assert!(found.iter().any(|m| m.0 == "Yair Lapid" && m.2 == person), "{found:?}");
         assert!(found.iter().all(|m| !m.0.contains("'s")), "{found:?}");
+    }
+
+    #[test]
+    fn a_persons_name_after_a_body_is_not_part_of_the_body() {
+        let found = spans("The chief economist at the Bank of New Zealand Jason Wong said rates would rise.");
+        assert!(found.contains(&"Bank of New Zealand".to_string()) && found.contains(&"Jason Wong".to_string()), "{found:?}");
+        // A given name inside a body's name, before its head word, stays.
+        assert!(spans("He studied at Vytautas Magnus University in Kaunas.").contains(&"Vytautas Magnus University".to_string()));
     }
 
     #[test]
