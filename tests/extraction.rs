@@ -1135,3 +1135,19 @@ fn the_head_of_a_states_body_leads_the_body_and_represents_the_state() {
     let e = g.find_edge(koval, ukraine, &Relation::Leads).expect("Koval leads Ukraine");
     assert!(g.edge(e).evidence.iter().any(|ev| ev.article == "two"), "{:?}", g.edge(e).evidence);
 }
+
+/// Staff of a head of state or government ("… Adviser to the Prime Minister of the Kingdom of
+/// the Netherlands NAME") represent the state; the head named in a state's formal style still
+/// leads it.
+#[test]
+fn a_heads_staff_represent_the_state_and_the_head_leads_it() {
+    let g = build(&[(
+        "staff.txt",
+        "Calls\n\nIhor Zhovkva had a telephone conversation with Director of the Diplomatic Cabinet of the Prime Minister of the Hellenic Republic Eleni Sourou.\n\
+         Zelenskyy had a phone conversation with Prime Minister of the Kingdom of Sweden Karin Berg.\n",
+    )]);
+    let greece = node(&g, "Greece", Kind::Actor);
+    let sourou = node(&g, "Eleni Sourou", Kind::Actor);
+    assert!(has_edge(&g, sourou, Relation::Represents, greece) && !has_edge(&g, sourou, Relation::Leads, greece));
+    assert!(has_edge(&g, node(&g, "Karin Berg", Kind::Actor), Relation::Leads, node(&g, "Sweden", Kind::Actor)));
+}

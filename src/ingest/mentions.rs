@@ -637,7 +637,19 @@ impl<'a> Scan<'a> {
         body: Option<String>,
     ) {
         self.nest_party(spans, title.0, title.1, party);
-        let text = self.text[self.tokens[title.0].start..self.tokens[title.1 - 1].end].to_string();
+        // "Director of the Diplomatic Cabinet of the Prime Minister of Greece NAME": the title
+        // names the post it serves too, so that NAME is staff, not the head.
+        let mut from = title.0;
+        if from >= 3 && self.tok(from - 1) == "the" && matches!(self.tok(from - 2), "of" | "to") {
+            let mut k = from - 2;
+            while k > 0 && k + 12 > from && (is_capitalised(self.tok(k - 1)) || self.lex.is_name_connector(self.tok(k - 1))) {
+                k -= 1;
+                if self.lex.is_role_word(self.tok(k)) && is_capitalised(self.tok(k)) {
+                    from = k;
+                }
+            }
+        }
+        let text = self.text[self.tokens[from].start..self.tokens[title.1 - 1].end].to_string();
         self.push(Mention {
             start: self.tokens[title.0].start,
             end: self.tokens[name.1 - 1].end,

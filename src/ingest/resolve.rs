@@ -563,11 +563,20 @@ fn title_relation(lex: &Lexicon, role: usize, title: &str, party: &ArticleEntity
     subordinate(title, relation)
 }
 
-/// A vice, deputy or assistant head represents rather than leads; so does the head of one policy
-/// ("EU foreign policy chief").
+/// A vice, deputy or assistant head represents rather than leads; so do the head of one policy
+/// ("EU foreign policy chief") and a head's staff ("Director of the Cabinet of the Prime Minister").
 fn subordinate(title: &str, relation: Relation) -> Relation {
     let lower = title.to_lowercase();
     let second = ["vice", "deputy", "assistant", "first deputy", "under", "policy"].iter().any(|w| lower.split([' ', '-']).any(|x| x == *w));
+    // "Director of the Diplomatic Cabinet of the Prime Minister of …": staff of the head.
+    let staff = [" of the ", " to the "].iter().any(|sep| {
+        lower.split(sep).skip(1).any(|rest| {
+            ["president", "prime minister", "chancellor", "king", "queen", "emir", "premier"]
+                .iter()
+                .any(|r| rest.strip_prefix(r).is_some_and(|after| after.is_empty() || after.starts_with(' ')))
+        })
+    });
+    let second = second || staff;
     if relation == Relation::Leads && second {
         Relation::Represents
     } else {
