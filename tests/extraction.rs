@@ -1151,3 +1151,19 @@ fn a_heads_staff_represent_the_state_and_the_head_leads_it() {
     assert!(has_edge(&g, sourou, Relation::Represents, greece) && !has_edge(&g, sourou, Relation::Leads, greece));
     assert!(has_edge(&g, node(&g, "Karin Berg", Kind::Actor), Relation::Leads, node(&g, "Sweden", Kind::Actor)));
 }
+
+/// A body named after a known bloc or organisation is part of it (DESIGN.md's `part_of`).
+#[test]
+fn a_body_named_after_a_known_organisation_is_part_of_it() {
+    let g = build(&[(
+        "bodies.txt",
+        "Bodies\n\nThe OSCE Special Monitoring Mission reported new shelling, the Council of the European Union said.\n\
+         The Ministry of Defence of Ukraine denied it.\n",
+    )]);
+    let osce = node(&g, "OSCE", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "OSCE Special Monitoring Mission", Kind::Actor), Relation::PartOf, osce), "{:?}", names(&g));
+    let council = node(&g, "Council of the European Union", Kind::Actor);
+    assert!(has_edge(&g, council, Relation::PartOf, node(&g, "Europe", Kind::Actor)));
+    // A state's ministry is the state, not a part of a bloc or a node of its own.
+    assert!(g.lookup("Ministry of Defence of Ukraine").iter().all(|&id| g.node(id).name == "Ukraine"), "{:?}", names(&g));
+}

@@ -391,6 +391,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     body_title_parties(text, &sentences, &mentions, &entities, &mut facts, lex);
     complemented_aliases(text, &sentences, &mentions, &mut entities, lex);
     title_holders(&mut mentions, &mut entities, &mut facts, lex);
+    parts_of_known_bodies(&mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
     Analysis { sentences, mentions, entities: entities.list, facts, tags }
@@ -547,6 +548,41 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
                     e.merges.push(note);
                 }
                 r.entity = Some(h);
+            }
+        }
+    }
+}
+
+/// "OSCE Special Monitoring Mission", "African Union Commission", "Council of the European
+/// Union": a body named after a known bloc or organisation (its name or alias opening the name,
+/// or closing it after "of") is part of it. States are not: "Ministry of Defence of Ukraine"
+/// resolves to the state itself.
+fn parts_of_known_bodies(mentions: &[Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+    let mut done: HashSet<(usize, usize)> = HashSet::new();
+    for (si, sentence) in mentions.iter().enumerate() {
+        for r in sentence {
+            let Some(e) = r.entity else { continue };
+            let body = &entities.list[e];
+            let organisation = matches!((body.kind, body.entity_type), (Kind::Actor, Some(EntityType::Organization)) | (Kind::Institution, _));
+            if !organisation || exact_lexicon(lex, &body.name).is_some() {
+                continue;
+            }
+            let name = body.name.clone();
+            for m in lex.find_entities(&name) {
+                let form = lex.form(m.pattern);
+                let known = &lex.entities[form.entity];
+                let whole = matches!(form.kind, FormKind::Name | FormKind::Alias)
+                    && matches!(known.entity_type, Some(EntityType::Bloc | EntityType::Organization))
+                    && known.name != name;
+                let opens = m.start == 0 && name[m.end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                let closes = m.end == name.len() && (name[..m.start].ends_with(" of the ") || name[..m.start].ends_with(" of "));
+                if whole && (opens || closes) {
+                    let parent = lexicon_entity(lex, entities, form.entity);
+                    if parent != e && done.insert((e, parent)) {
+                        facts.push(Fact { from: e, to: parent, relation: Relation::PartOf, sentence: si });
+                    }
+                    break;
+                }
             }
         }
     }
