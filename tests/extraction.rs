@@ -1167,3 +1167,14 @@ fn a_body_named_after_a_known_organisation_is_part_of_it() {
     // A state's ministry is the state, not a part of a bloc or a node of its own.
     assert!(g.lookup("Ministry of Defence of Ukraine").iter().all(|&id| g.node(id).name == "Ukraine"), "{:?}", names(&g));
 }
+
+/// The target of sanctions or of an attack named before a stance is not its subject.
+#[test]
+fn a_target_of_sanctions_is_no_subject_of_the_support_that_follows() {
+    let g = build(&[(
+        "evidence.txt",
+        "Evidence\n\nThis is evidenced by sanctions against Russia and support for Ukraine.\nSweden expressed support for Georgia.\n",
+    )]);
+    assert!(!has_edge(&g, node(&g, "Russia", Kind::Actor), Relation::Supports, node(&g, "Ukraine", Kind::Actor)), "{:?}", names(&g));
+    assert!(has_edge(&g, node(&g, "Sweden", Kind::Actor), Relation::Supports, node(&g, "Georgia", Kind::Actor)));
+}

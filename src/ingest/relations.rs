@@ -929,6 +929,16 @@ impl<'a> Sentence<'a> {
         if object_kinds == [Kind::Issue] {
             subjects.retain(|&e| !self.after_preposition(e, a));
         }
+        // "sanctions against Russia and support for Ukraine": the target of sanctions or of an
+        // attack is no subject of the stance that follows.
+        if matches!(relation, Relation::Supports | Relation::Opposes) {
+            subjects.retain(|&e| {
+                let Some(r) = self.ms.iter().rev().find(|r| r.entity == Some(e) && r.mention.end_token <= a) else { return true };
+                let k = r.mention.first_token;
+                let k = if k > 0 && self.words[k - 1].eq_ignore_ascii_case("the") { k - 1 } else { k };
+                !(k > 0 && matches!(self.words[k - 1].to_lowercase().as_str(), "against" | "on" | "upon" | "by"))
+            });
+        }
         // "told journalists about the fight against corruption", "discussed the implementation
         // of the accords": a topic, not a stance.
         if !object_kinds.is_empty() {
