@@ -1178,3 +1178,12 @@ fn a_target_of_sanctions_is_no_subject_of_the_support_that_follows() {
     assert!(!has_edge(&g, node(&g, "Russia", Kind::Actor), Relation::Supports, node(&g, "Ukraine", Kind::Actor)), "{:?}", names(&g));
     assert!(has_edge(&g, node(&g, "Sweden", Kind::Actor), Relation::Supports, node(&g, "Georgia", Kind::Actor)));
 }
+
+/// A party right before an issue only says whose it is: supporting "EU sanctions" is no support
+/// for the EU.
+#[test]
+fn a_party_qualifying_an_issue_is_no_object() {
+    let g = build(&[("backing.txt", "Backing\n\nNorway would clearly support the next package of EU sanctions.\n")]);
+    let norway = node(&g, "Norway", Kind::Actor);
+    assert!(g.lookup("European Union").iter().chain(g.lookup("Europe")).all(|&eu| !has_edge(&g, norway, Relation::Supports, eu)), "{:?}", names(&g));
+}

@@ -557,11 +557,13 @@ impl<'a> Sentence<'a> {
             if self.adjective_only(r) {
                 continue;
             }
-            // A party that only qualifies the next mention ("the US proposals", "Washington's plan").
+            // A party that only qualifies the next mention ("the US proposals", "Washington's plan",
+            // "EU sanctions").
             let next = self.ms.iter().find(|o| o.mention.first_token >= r.mention.end_token);
             let qualifies = next.is_some_and(|o| {
                 o.mention.first_token <= r.mention.end_token + 3
-                    && (r.mention.possessive || o.mention.first_token == r.mention.end_token && o.mention.mention_type == MentionType::Proposal)
+                    && (r.mention.possessive
+                        || o.mention.first_token == r.mention.end_token && matches!(o.mention.mention_type, MentionType::Proposal | MentionType::Issue))
                     // "her Peruvian counterpart NAME": the state only says whose.
                     || o.mention.mention_type == MentionType::Person
                         && r.mention.end_token == r.mention.first_token + 1
