@@ -1282,7 +1282,7 @@ impl<'a> Scan<'a> {
             }
             // Honorifics and ranks, possibly several ("Lieutenant General", "Gen. Sir").
             let mut after = i;
-            while after < n && (self.lex.is_person_prefix(self.tok(after)) || self.lex.is_rank_word(self.tok(after))) {
+            while after < n && (self.lex.is_person_prefix(self.tok(after)) || self.lex.is_rank_word(self.tok(after)) || is_form_of_address(self.tok(after))) {
                 after += 1;
             }
             let prefixed = after > i && after < n && is_name_token(self.tok(after));
@@ -1452,6 +1452,7 @@ impl Scan<'_> {
                 && (matches!(self.tok(a), "the" | "The")
                     || kind == NerType::Person
                         && (self.lex.is_role_word(self.tok(a))
+                            || is_form_of_address(self.tok(a))
                             || self.lex.is_person_prefix(self.tok(a))
                             || self.lex.is_not_name(self.tok(a).trim_end_matches('.'))))
             {
@@ -1485,6 +1486,12 @@ impl Scan<'_> {
             self.push(self.mention(a, to, mention_type, target));
         }
     }
+}
+
+/// "His Majesty", "Her Royal Highness", "His Excellency": the form of address before a name is
+/// no part of it.
+fn is_form_of_address(word: &str) -> bool {
+    matches!(word, "Majesty" | "Highness" | "Excellency" | "Holiness" | "Eminence" | "Royal")
 }
 
 /// A verb that puts a titled person after a party that is not theirs: "Chile supporting
@@ -1554,6 +1561,13 @@ mod tests {
         assert!(found.contains(&"Bank of New Zealand".to_string()) && found.contains(&"Jason Wong".to_string()), "{found:?}");
         // A given name inside a body's name, before its head word, stays.
         assert!(spans("He studied at Vytautas Magnus University in Kaunas.").contains(&"Vytautas Magnus University".to_string()));
+    }
+
+    #[test]
+    fn a_form_of_address_is_no_part_of_a_name() {
+        let found = mentions("Volodymyr Zelenskyy met His Majesty Salman bin Abdulaziz Al-Saud.");
+        let person = Target::Person { name: "Salman bin Abdulaziz Al-Saud".into(), single: false, tagged: true };
+        assert!(found.iter().any(|m| m.2 == person), "{found:?}");
     }
 
     #[test]
