@@ -1488,10 +1488,10 @@ impl Scan<'_> {
     }
 }
 
-/// "His Majesty", "Her Royal Highness", "His Excellency": the form of address before a name is
+/// "His Majesty", "His Holiness", "His Excellency": the form of address before a name is
 /// no part of it.
 fn is_form_of_address(word: &str) -> bool {
-    matches!(word, "Majesty" | "Highness" | "Excellency" | "Holiness" | "Eminence" | "Royal")
+    matches!(word, "Majesty" | "Highness" | "Excellency" | "Holiness" | "Eminence")
 }
 
 /// A verb that puts a titled person after a party that is not theirs: "Chile supporting
