@@ -899,7 +899,9 @@ impl<'a> Scan<'a> {
             return false;
         }
         // "… of the General Staff and Deputy Chief …": a title after "and" starts a new phrase.
-        if spans.iter().any(|s| !s.in_compound && s.first == j + 1) || self.lex.is_role_word(self.tok(j + 1)) {
+        // ("… of the Armed Forces and First Deputy Defence Minister": a word or two before it.)
+        let title_follows = (j + 1..(j + 3).min(n)).take_while(|&k| is_capitalised(self.tok(k))).any(|k| self.lex.is_role_word(self.tok(k)));
+        if spans.iter().any(|s| !s.in_compound && s.first == j + 1) || title_follows {
             return false;
         }
         let mut k = j + 1;
@@ -1568,6 +1570,12 @@ mod tests {
         let found = mentions("Volodymyr Zelenskyy met His Majesty Salman bin Abdulaziz Al-Saud.");
         let person = Target::Person { name: "Salman bin Abdulaziz Al-Saud".into(), single: false, tagged: true };
         assert!(found.iter().any(|m| m.2 == person), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_after_and_ends_a_bodys_name() {
+        let found = spans("The meeting was attended by Chief of the General Staff of the Armed Forces and First Deputy Defence Minister Oleg Petrov.");
+        assert!(found.iter().all(|s| !s.ends_with("First Deputy")), "{found:?}");
     }
 
     #[test]
