@@ -1006,7 +1006,7 @@ impl<'a> Sentence<'a> {
                         }
                 })
         });
-        // "agreed to host members of the People's Mujahedeen of Iran": the parties after the
+        // "agreed to host members of the Front of Peru": the parties after the
         // verb are what it acts on, not what is supported ("agreed to support Ukraine" is
         // found through its own cue).
         let to_verb = b > a
@@ -1393,7 +1393,7 @@ impl<'a> Sentence<'a> {
         facts.extend(talks);
     }
 
-    /// "China applied similar sanctions to the Prospect Foundation", "Canada introduced
+    /// "Chile applied similar sanctions to the Andes Foundation", "Canada introduced
     /// further restrictions against Belarus": whoever imposes sanctions opposes their targets,
     /// whatever the verb and its modifiers (the cue table names the common phrasings).
     fn sanctions(&self, state: &Discourse, facts: &mut Vec<Fact>) {
@@ -1421,7 +1421,7 @@ impl<'a> Sentence<'a> {
             }
             // "sanctions imposed on X" is the passive's business; "the EU approved sanctions": the subject.
             let subjects = self.subjects(verb, state, |e| self.is_party(e));
-            // Institutions are sanctioned too ("the Hudson Institute").
+            // Institutions are sanctioned too ("the Pacific Institute").
             let targets = self.objects(k + 2, |e| self.is_party(e) || self.kind(e).0 == Kind::Institution);
             for &s in &subjects {
                 for &t in &targets {

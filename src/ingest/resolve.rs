@@ -2,8 +2,8 @@
 //! [`ArticleEntity`]. Surnames ("Li said") resolve to the full name seen in the article,
 //! metonyms and demonyms to their state, proposal mentions with the same number and head noun
 //! ("12-point peace plan", "Washington's earlier 12-point plan") to one proposal, "the plan" to
-//! the last proposal named, a unit of an institution ("Tsinghua University's Center for …",
-//! "the Institute of … at the Chinese Academy …") to its parent institution. Appositions mark
+//! the last proposal named, a unit of an institution ("Lagos University's Center for …",
+//! "the Institute of … at the Andean Academy …") to its parent institution. Appositions mark
 //! experts ("Amara Okafor, a researcher at …") and officials ("X, the foreign minister of Y").
 //!
 //! Matching against entities of earlier articles happens later, when the article is merged into
@@ -714,7 +714,7 @@ fn institution(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
     id
 }
 
-/// "head of right-wing party Yamina Naftali Bennett", "Answering Vladimir Putin": a name of three
+/// "head of right-wing party Tikva Dan Levi", "Answering Ivan Petrov": a name of three
 /// or more words whose first word is no given name and whose other words, opening with a given
 /// name, the article names as a person on their own is that person with a word run into the
 /// name. Returns the plain name.
@@ -776,7 +776,7 @@ fn speech_follows(text: &str, s: &Sentence, m: &Mention, lex: &Lexicon) -> bool 
         || prev.is_some_and(|w| matches!(w, "said" | "says" | "told"))
 }
 
-/// "the Institute of … at the Chinese Academy of Social Sciences": a unit followed by "at"/"of"
+/// "the Institute of … at the Andean Academy of Sciences": a unit followed by "at"/"of"
 /// and a parent institution resolves to the parent.
 fn institution_chains(
     text: &str,
