@@ -24,6 +24,9 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// How many words may stand between a cue and its first object.
 const OBJECT_REACH: usize = 6;
 
+/// Words that name a meeting people take part in or attend.
+const MEETINGS: &[&str] = &["meeting", "summit", "talks", "negotiations", "conference", "videoconference", "session", "event"];
+
 /// Words that make what follows a topic of discussion rather than a stance.
 const TOPIC_WORDS: &[&str] = &["talks", "discussed", "discussion", "discussions", "agenda", "focused", "touched", "exchanged", "exchange", "conversation"];
 
@@ -1259,7 +1262,6 @@ impl<'a> Sentence<'a> {
     /// state or bloc than theirs (their own officials, or people of no known party, are not
     /// counterparts).
     fn participants(&self, state: &Discourse, facts: &mut Vec<Fact>) {
-        const EVENTS: &[&str] = &["meeting", "summit", "talks", "negotiations", "conference", "videoconference", "session", "event"];
         let w = |k: usize| self.words.get(k).copied().unwrap_or("");
         let mut k = 0;
         if w(k) == "Also" {
@@ -1269,9 +1271,9 @@ impl<'a> Sentence<'a> {
             // "Taking part in the summit were"
             (k + 2..(k + 8).min(self.words.len()))
                 .find(|&j| w(j) == "were")
-                .filter(|&at| EVENTS.contains(&w(at - 1)) || EVENTS.contains(&w(at - 2)))
+                .filter(|&at| MEETINGS.contains(&w(at - 1)) || MEETINGS.contains(&w(at - 2)))
                 .map(|at| at + 1)
-        } else if w(k) == "The" && EVENTS.contains(&w(k + 1)) {
+        } else if w(k) == "The" && MEETINGS.contains(&w(k + 1)) {
             // "The meeting was (also) attended by"
             let mut j = k + 2;
             if !matches!(w(j), "was" | "were") {
@@ -1287,16 +1289,7 @@ impl<'a> Sentence<'a> {
         };
         let Some(list_start) = list_start else { return };
         let Some(host) = state.last_subject else { return };
-        let parties_of = |p: usize, leads_only: bool| -> Vec<usize> {
-            self.analysis
-                .facts
-                .iter()
-                .chain(facts.iter())
-                .filter(|f| f.from == p && (f.relation == Relation::Leads || !leads_only && f.relation == Relation::Represents))
-                .map(|f| f.to)
-                .filter(|&t| matches!(self.kind(t), (Kind::Actor, Some(EntityType::State | EntityType::Bloc))))
-                .collect()
-        };
+        let parties_of = |p: usize, leads_only: bool| self.states_served(p, facts, leads_only);
         let host_parties = parties_of(host, false);
         if host_parties.is_empty() {
             return;
@@ -1321,12 +1314,24 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The states and blocs `p` leads (and, unless `leads_only`, represents), by the facts of
+    /// resolution and those found so far.
+    fn states_served(&self, p: usize, found: &[Fact], leads_only: bool) -> Vec<usize> {
+        self.analysis
+            .facts
+            .iter()
+            .chain(found)
+            .filter(|f| f.from == p && (f.relation == Relation::Leads || !leads_only && f.relation == Relation::Represents))
+            .map(|f| f.to)
+            .filter(|&t| matches!(self.kind(t), (Kind::Actor, Some(EntityType::State | EntityType::Bloc))))
+            .collect()
+    }
+
     /// "President of Brazil NAME, President of India NAME and … are also taking part in the
     /// meeting": leaders of different states or blocs listed as taking part in one meeting talk
     /// with each other, and with the article's subject when it is someone else who serves no
     /// party of theirs.
     fn co_participants(&self, state: &Discourse, facts: &mut Vec<Fact>) {
-        const EVENTS: &[&str] = &["meeting", "summit", "talks", "negotiations", "conference", "videoconference", "session"];
         let w = |k: usize| self.words.get(k).copied().unwrap_or("");
         let Some(verb) = (1..self.words.len()).find(|&k| {
             let took_part = matches!(w(k), "taking" | "took" | "take" | "takes" | "participating" | "participated") && w(k + 1) == "part" && w(k + 2) == "in";
@@ -1338,21 +1343,12 @@ impl<'a> Sentence<'a> {
         };
         // "The meeting was attended by …": the event before, the list after.
         let passive = w(verb + 1) == "by";
-        let event_near = |from: usize, to: usize| (from..to.min(self.words.len())).any(|j| EVENTS.contains(&w(j).to_lowercase().as_str()));
+        let event_near = |from: usize, to: usize| (from..to.min(self.words.len())).any(|j| MEETINGS.contains(&w(j).to_lowercase().as_str()));
         let after = if w(verb + 1) == "part" { verb + 3 } else { verb + 1 };
         if passive && !event_near(verb.saturating_sub(4), verb) || !passive && !event_near(after, after + 4) {
             return;
         }
-        let leads = |p: usize| -> Vec<usize> {
-            self.analysis
-                .facts
-                .iter()
-                .chain(facts.iter())
-                .filter(|f| f.from == p && f.relation == Relation::Leads)
-                .map(|f| f.to)
-                .filter(|&t| matches!(self.kind(t), (Kind::Actor, Some(EntityType::State | EntityType::Bloc))))
-                .collect()
-        };
+        let leads = |p: usize| self.states_served(p, facts, true);
         let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
         // The listed leaders: the people before the verb (after it in the passive) who lead a party.
         let mut listed: Vec<(usize, Vec<usize>)> = Vec::new();
