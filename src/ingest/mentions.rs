@@ -391,11 +391,7 @@ impl<'a> Scan<'a> {
                 while styled < j + 4 && styled < self.tokens.len() && STYLE.contains(&self.tok(styled)) {
                     styled += 1;
                 }
-                let known = spans.iter().find(|sp| sp.first == j && !sp.in_compound).or_else(|| {
-                    (styled > j && self.tokens.get(styled).is_some_and(|_| self.tok(styled) == "of"))
-                        .then(|| spans.iter().find(|sp| sp.first == styled + 1 && !sp.in_compound && sp.form != FormKind::Demonym))
-                        .flatten()
-                });
+                let known = spans.iter().find(|sp| sp.first == j && !sp.in_compound).or_else(|| (styled > j).then(|| self.named_after_of(spans, styled)).flatten());
                 match (known, head) {
                     (Some(sp), h) if h.is_none_or(|h| h < sp.end) => {
                         party = Some(sp.entity);
@@ -408,13 +404,10 @@ impl<'a> Scan<'a> {
                         b = h + 1;
                         // "Commander-in-Chief of the Armed Forces of Ukraine NAME": the body is
                         // the state's ("Armed Forces of Ukraine"), and the state the party.
-                        if b + 1 < self.tokens.len() && self.tok(b) == "of" {
-                            let at = if self.tok(b + 1) == "the" { b + 2 } else { b + 1 };
-                            if let Some(sp) = spans.iter().find(|sp| sp.first == at && !sp.in_compound && sp.form != FormKind::Demonym) {
-                                party = Some(sp.entity);
-                                body = Some((j, sp.end));
-                                b = sp.end;
-                            }
+                        if let Some(sp) = self.named_after_of(spans, b) {
+                            party = Some(sp.entity);
+                            body = Some((j, sp.end));
+                            b = sp.end;
                         }
                     }
                     // "Head of the KPR Denis Varga", "Secretary of National Defense Tomas
@@ -460,12 +453,9 @@ impl<'a> Scan<'a> {
                                     b = q + 1;
                                     // "Federal Minister for Foreign Affairs of Germany NAME": the
                                     // party after the portfolio.
-                                    if b + 1 < n && self.tok(b) == "of" {
-                                        let at = if self.tok(b + 1) == "the" { b + 2 } else { b + 1 };
-                                        if let Some(sp) = spans.iter().find(|sp| sp.first == at && !sp.in_compound && sp.form != FormKind::Demonym) {
-                                            party = Some(sp.entity);
-                                            b = sp.end;
-                                        }
+                                    if let Some(sp) = self.named_after_of(spans, b) {
+                                        party = Some(sp.entity);
+                                        b = sp.end;
                                     }
                                 }
                             }
@@ -1385,6 +1375,16 @@ impl<'a> Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// The lexicon entity named by "of [the] NAME" at token `at` ("… of Germany", "… of the
+    /// Netherlands"), not by a demonym.
+    fn named_after_of<'s>(&self, spans: &'s [EntitySpan], at: usize) -> Option<&'s EntitySpan> {
+        if at + 1 >= self.tokens.len() || self.tok(at) != "of" {
+            return None;
+        }
+        let first = if self.tok(at + 1) == "the" { at + 2 } else { at + 1 };
+        spans.iter().find(|sp| sp.first == first && !sp.in_compound && sp.form != FormKind::Demonym)
+    }
+
     /// "US$2.5 billion", "HK$": a currency sign's prefix names no state or body.
     fn skip_currencies(&mut self) {
         for k in 0..self.tokens.len().saturating_sub(1) {
