@@ -1187,3 +1187,19 @@ fn a_party_qualifying_an_issue_is_no_object() {
     let norway = node(&g, "Norway", Kind::Actor);
     assert!(g.lookup("European Union").iter().chain(g.lookup("Europe")).all(|&eu| !has_edge(&g, norway, Relation::Supports, eu)), "{:?}", names(&g));
 }
+
+/// A deputy's title standing alone is the deputy's; the head's title is not.
+#[test]
+fn a_deputy_title_standing_alone_is_the_deputy() {
+    let g = build(&[(
+        "deputy.txt",
+        "Talks\n\nDeputy Head of the Office of the President of Moldova Ana Ciobanu met the envoys.\n\
+         The Deputy Head of the Office of the President stressed the need to increase sanctions.\n",
+    )]);
+    let deputy = node(&g, "Ana Ciobanu", Kind::Actor);
+    assert!(g.node(deputy).roles.iter().any(|r| r.starts_with("Deputy Head")), "{:?}", g.node(deputy).roles);
+    assert!(has_edge(&g, deputy, Relation::PositionOn, node(&g, "sanctions", Kind::Issue)), "{:?}", names(&g));
+    // "the need to" a course of action is a position, as "the need for" one is.
+    let g = build(&[("need.txt", "Talks\n\nPresident Ana Ciobanu emphasised the need to lift the sanctions.\n")]);
+    assert!(has_edge(&g, node(&g, "Ana Ciobanu", Kind::Actor), Relation::PositionOn, node(&g, "sanctions", Kind::Issue)));
+}

@@ -557,6 +557,10 @@ impl<'a> Scan<'a> {
                     start -= 1;
                 }
             }
+            // "the Deputy Head of the Office": a rank before the title belongs to it.
+            if start == a {
+                start = self.rank_before(start);
+            }
             if !self.free(start, name_end) {
                 continue;
             }
@@ -659,6 +663,16 @@ impl<'a> Scan<'a> {
         if let Some(sp) = spans.iter().find(|sp| !sp.in_compound && sp.first >= start && sp.end <= end && Some(sp.entity) == party) {
             self.out.push(self.nested(sp));
         }
+    }
+
+    /// Where a title starting at `start` really starts once the rank words before it are
+    /// counted: "First Deputy", "Deputy", "Acting" ("the Deputy Head of the Office").
+    fn rank_before(&self, start: usize) -> usize {
+        let mut s = start;
+        while s > 0 && start - s < 2 && !self.covered[s - 1] && matches!(self.tok(s - 1), "Deputy" | "First" | "Acting") {
+            s -= 1;
+        }
+        s
     }
 
     /// A title standing alone for its holder, over tokens `start..end`, with the party inside it

@@ -499,12 +499,12 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
             let Some(title) = &r.mention.title else { continue };
             let role = &lex.roles[title.role];
             let relation = subordinate(&title.text, role.relation.clone());
-            let word = role.title.to_lowercase();
+            let word = ranked_title_word(&title.text, &role.title);
             let party = title.party.and_then(|p| entities.by_key.get(&format!("lex:{p}")).copied());
             // "the French leader" is whoever leads France, whatever their title.
             let generic = word == "leader" && party.is_some();
             let holds = |p: usize| {
-                (generic || entities.list[p].roles.iter().any(|t| t.to_lowercase().contains(&word)))
+                (generic || entities.list[p].roles.iter().any(|t| holds_title_word(t, &word)))
                     && party.is_none_or(|party| facts.iter().any(|f| f.from == p && f.to == party && f.relation == relation))
             };
             let holders: Vec<usize> = people.iter().copied().filter(|&p| holds(p)).collect();
@@ -551,6 +551,31 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
             }
         }
     }
+}
+
+/// The title word a standing title asks its holder for: the role's title, with the rank
+/// the text puts before it ("deputy head of the office" for "the Deputy Head of the Office").
+fn ranked_title_word(text: &str, role_title: &str) -> String {
+    let lower = text.to_lowercase();
+    let word = role_title.to_lowercase();
+    match lower.find(&word) {
+        Some(at) if at > 0 => {
+            let rank = lower[..at].trim();
+            if !rank.is_empty() && rank.split_whitespace().all(|w| matches!(w, "deputy" | "first" | "acting")) {
+                format!("{rank} {word}")
+            } else {
+                word
+            }
+        }
+        _ => word,
+    }
+}
+
+/// Whether a person's title `role` holds `word`, and not as someone's deputy: a Deputy Head
+/// is no Head.
+fn holds_title_word(role: &str, word: &str) -> bool {
+    let role = role.to_lowercase();
+    role.match_indices(word).any(|(at, _)| word.starts_with("deputy") || word.starts_with("first deputy") || !role[..at].ends_with("deputy "))
 }
 
 /// "OSCE Special Monitoring Mission", "African Union Commission", "Council of the European
