@@ -1203,3 +1203,23 @@ fn a_deputy_title_standing_alone_is_the_deputy() {
     let g = build(&[("need.txt", "Talks\n\nPresident Ana Ciobanu emphasised the need to lift the sanctions.\n")]);
     assert!(has_edge(&g, node(&g, "Ana Ciobanu", Kind::Actor), Relation::PositionOn, node(&g, "sanctions", Kind::Issue)));
 }
+
+/// The authors of a joint statement stand by it, whether they issue it or it names them after
+/// "by"; a participle after a common noun ("the decisions adopted in …") is nobody's act.
+#[test]
+fn authors_of_a_joint_statement_support_it() {
+    let g = build(&[(
+        "joint.txt",
+        "Statement\n\nChile and Peru issued a joint statement on fishing rights.\n\
+         Bolivia was condemned in a joint declaration by Chile and Peru on Monday.\n\
+         Ecuador recalled the decisions adopted in the Lima format.\n",
+    )]);
+    let (chile, peru) = (node(&g, "Chile", Kind::Actor), node(&g, "Peru", Kind::Actor));
+    let statement = node(&g, "joint statement", Kind::Proposal);
+    assert!(has_edge(&g, chile, Relation::Supports, statement) && has_edge(&g, peru, Relation::Supports, statement), "{:?}", names(&g));
+    let declaration = node(&g, "joint declaration", Kind::Proposal);
+    assert!(has_edge(&g, chile, Relation::Supports, declaration) && has_edge(&g, peru, Relation::Supports, declaration));
+    assert!(has_edge(&g, chile, Relation::Opposes, node(&g, "Bolivia", Kind::Actor)));
+    let ecuador = node(&g, "Ecuador", Kind::Actor);
+    assert!(g.edge_ids().all(|e| g.endpoints(e).0 != ecuador || g.edge(e).relation != Relation::Supports), "{:?}", names(&g));
+}

@@ -829,6 +829,20 @@ impl<'a> Sentence<'a> {
             }
             return;
         }
+        // "the decisions adopted in the Normandy format", "documents signed at the summit": a
+        // participle after a common noun, then a place or time, qualifies that noun; nobody named
+        // acts in it.
+        let reduced_relative = a > 0
+            && b == a + 1
+            && self.words[a].ends_with("ed")
+            && self.mention_at(a - 1).is_none()
+            && self.words[a - 1].chars().all(|c| c.is_lowercase())
+            && self.words[a - 1].ends_with('s')
+            && !matches!(self.words[a - 1], "was" | "is" | "has" | "as" | "its" | "his" | "this" | "thus" | "us" | "always" | "perhaps" | "sometimes")
+            && matches!(self.words.get(b), Some(&"in") | Some(&"at") | Some(&"during") | Some(&"within") | Some(&"under"));
+        if reduced_relative {
+            return;
+        }
         // Passive: "the plan, proposed by Washington", "was condemned in a joint statement by A, B
         // and C".
         let by = (b..(b + 5).min(self.words.len())).find(|&k| self.words[k] == "by").filter(|&k| {
@@ -845,6 +859,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         if let Some(by) = by {
+            let cue_end = b;
             let b = by;
             let agents = self.objects(b + 1, |e| self.is_party(e));
             // What was acted on: the nearest proposal before the cue, else the nearest other object.
@@ -903,6 +918,13 @@ impl<'a> Sentence<'a> {
             for &agent in &agents {
                 for &t in &targets {
                     facts.push(self.fact(agent, t, relation.clone()));
+                }
+            }
+            // "… in a joint statement by A, B and C": its authors stand by the statement too.
+            let statement = self.ms.iter().filter(|r| r.mention.first_token >= cue_end && r.mention.end_token <= by).filter_map(|r| r.entity).find(|&e| is_proposal(e));
+            if let Some(statement) = statement {
+                for &agent in &agents {
+                    facts.push(self.fact(agent, statement, Relation::Supports));
                 }
             }
             return;
