@@ -1223,3 +1223,22 @@ fn authors_of_a_joint_statement_support_it() {
     let ecuador = node(&g, "Ecuador", Kind::Actor);
     assert!(g.edge_ids().all(|e| g.endpoints(e).0 != ecuador || g.edge(e).relation != Relation::Supports), "{:?}", names(&g));
 }
+
+/// A parenthesised short form inside a list of subjects does not break the list; whoever levies
+/// sanctions holds a position on them.
+#[test]
+fn a_parenthesis_does_not_break_a_list_of_subjects() {
+    let g = build(&[(
+        "list.txt",
+        "Sanctions\n\nOn Monday, Canada, the European Union (EU) and Japan imposed new sanctions on officials in Belarus.\n\
+         ECOWAS levied punitive sanctions against Mali.\n",
+    )]);
+    let belarus = node(&g, "Belarus", Kind::Actor);
+    let sanctions = node(&g, "sanctions", Kind::Issue);
+    for party in ["Canada", "European Union", "Japan"] {
+        let p = node(&g, party, Kind::Actor);
+        assert!(has_edge(&g, p, Relation::Opposes, belarus), "{party}: {:?}", names(&g));
+        assert!(has_edge(&g, p, Relation::PositionOn, sanctions), "{party}");
+    }
+    assert!(has_edge(&g, node(&g, "ECOWAS", Kind::Actor), Relation::PositionOn, sanctions));
+}

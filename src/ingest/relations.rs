@@ -356,6 +356,12 @@ impl<'a> Sentence<'a> {
             if self.clauses[k] != clause {
                 break;
             }
+            if last_found.is_some() && self.words[k] == ")" {
+                if let Some(open) = (k.saturating_sub(6)..k).rev().find(|&j| self.words[j] == "(") {
+                    k = open;
+                    continue;
+                }
+            }
             if let Some(r) = self.mention_at(k) {
                 let e = r.entity.expect("filtered");
                 let is_title_part = r.mention.in_compound;
@@ -372,7 +378,16 @@ impl<'a> Sentence<'a> {
                 if want(e) && !is_title_part && !locative && !self.adjective_only(r) {
                     if let Some(prev) = last_found {
                         // Only coordinated mentions join: "A and B", "A, B and C".
-                        let gap: Vec<&str> = (r.mention.end_token..prev).map(|i| self.words[i]).collect();
+                        // A parenthesis ("the European Union (EU), the United Kingdom") is passed over.
+                        let mut depth = 0;
+                        let gap: Vec<&str> = (r.mention.end_token..prev)
+                            .map(|i| self.words[i])
+                            .filter(|w| {
+                                let inside = depth > 0 || *w == "(";
+                                depth += (*w == "(") as i32 - (*w == ")") as i32;
+                                !inside
+                            })
+                            .collect();
                         let has_and = gap.iter().any(|w| matches!(*w, "and" | "or"));
                         // "Liz Roe and Commission vice president Ana Reyes met": the later one's
                         // title may stand between.
