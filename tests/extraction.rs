@@ -1242,3 +1242,22 @@ fn a_parenthesis_does_not_break_a_list_of_subjects() {
     }
     assert!(has_edge(&g, node(&g, "ECOWAS", Kind::Actor), Relation::PositionOn, sanctions));
 }
+
+/// A readout's untitled protagonist is the head of state its title names, also after an
+/// introductory phrase ("At the request of NAME, the President of Serbia spoke").
+#[test]
+fn a_title_after_an_introductory_phrase_names_the_readouts_protagonist() {
+    let g = build(&[(
+        "readout.txt",
+        "Telephone conversation\n\nMilan Jovic had a telephone conversation with President of Chile Ana Reyes.\n\
+         At the request of Ana Reyes, the President of Serbia spoke about the situation.\n\
+         Milan Jovic and Ana Reyes agreed to continue their contacts.\n",
+    )]);
+    assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
+    // "Ana Reyes, the President of …" would be an apposition: no protagonist there.
+    let g = build(&[(
+        "apposed.txt",
+        "Talks\n\nMilan Jovic had a call with Ana Reyes.\nHe thanked Ana Reyes, the President of Serbia, for the invitation.\nMilan Jovic agreed.\n",
+    )]);
+    assert!(!has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
+}

@@ -390,7 +390,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     shared_title_parties(text, &sentences, &mentions, &mut entities, &mut facts, lex);
     body_title_parties(text, &sentences, &mentions, &entities, &mut facts, lex);
     complemented_aliases(text, &sentences, &mentions, &mut entities, lex);
-    title_holders(&mut mentions, &mut entities, &mut facts, lex);
+    title_holders(text, &sentences, &mut mentions, &mut entities, &mut facts, lex);
     parts_of_known_bodies(&mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
@@ -473,7 +473,7 @@ fn qualified_issue_aliases(text: &str, mentions: &[Vec<Resolved>], entities: &mu
 /// nobody in the article leads goes to the one person named in full without any title or
 /// affiliation, when the article opens with them and names few people (a readout's "Milan
 /// Jovic had a call with … The President of Serbia said"); they then lead it.
-fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
+fn title_holders(text: &str, sentences: &[Sentence], mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts: &mut Vec<Fact>, lex: &Lexicon) {
     let people: Vec<usize> = (0..entities.list.len())
         .filter(|&i| {
             let e = &entities.list[i];
@@ -495,6 +495,7 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
         }
     }
     for (si, sentence) in mentions.iter_mut().enumerate() {
+        let token = |k: usize| sentences[si].tokens[k].text(text);
         for r in sentence.iter_mut().filter(|r| r.mention.target == Target::Title) {
             let Some(title) = &r.mention.title else { continue };
             let role = &lex.roles[title.role];
@@ -510,7 +511,16 @@ fn title_holders(mentions: &mut [Vec<Resolved>], entities: &mut Entities, facts:
             let holders: Vec<usize> = people.iter().copied().filter(|&p| holds(p)).collect();
             // The sentence's subject: "The President of Russia stressed …", not "grateful to the
             // President of Russia".
-            let opens_sentence = r.mention.first_token == 1;
+            // "At the request of NAME, the President of Russia spoke": a clause after an
+            // introductory phrase opens like a sentence ("NAME, the President …" would be an
+            // apposition).
+            let first = r.mention.first_token;
+            let after_introduction = first >= 3
+                && token(first - 1).eq_ignore_ascii_case("the")
+                && token(first - 2) == ","
+                && matches!(token(0), "At" | "In" | "On" | "During" | "Following" | "After" | "Upon" | "Before" | "Speaking" | "Answering")
+                && (1..first - 2).all(|k| token(k) != ",");
+            let opens_sentence = first == 1 || after_introduction;
             let holder = match (holders.as_slice(), party) {
                 ([one], _) => Some(*one),
                 ([], Some(party))
