@@ -1261,3 +1261,20 @@ fn a_title_after_an_introductory_phrase_names_the_readouts_protagonist() {
     )]);
     assert!(!has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
 }
+
+/// A readout's untitled protagonist who calls the leader of one state of a pair ("relations
+/// between Serbia and Chile") leads the other; a pair the call only discusses ("the border
+/// between Chile and Peru") says nothing of the caller.
+#[test]
+fn an_untitled_protagonist_leads_the_other_state_of_the_pair() {
+    let g = build(&[(
+        "greetings.txt",
+        "Greetings\n\nMilan Jovic sent greetings to President of Chile Ana Reyes on the anniversary of diplomatic relations between Serbia and Chile.\n",
+    )]);
+    assert!(has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Serbia", Kind::Actor)), "{:?}", names(&g));
+    let g = build(&[(
+        "border.txt",
+        "Call\n\nMilan Jovic had a telephone conversation with President of Chile Ana Reyes.\nThey discussed incidents on the border between Chile and Peru.\n",
+    )]);
+    assert!(!has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Peru", Kind::Actor)), "{:?}", names(&g));
+}

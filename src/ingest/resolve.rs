@@ -391,6 +391,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     body_title_parties(text, &sentences, &mentions, &entities, &mut facts, lex);
     complemented_aliases(text, &sentences, &mentions, &mut entities, lex);
     title_holders(text, &sentences, &mut mentions, &mut entities, &mut facts, lex);
+    protagonist_state(text, &sentences, &mentions, &entities, &mut facts);
     parts_of_known_bodies(&mentions, &mut entities, &mut facts, lex);
     qualified_issue_aliases(text, &mentions, &mut entities);
     // Proposals named only through a party ("the US proposals") were resolved above as anaphora.
@@ -559,6 +560,75 @@ fn title_holders(text: &str, sentences: &[Sentence], mentions: &mut [Vec<Resolve
                 }
                 r.entity = Some(h);
             }
+        }
+    }
+}
+
+/// A readout's protagonist, named with no title ("NAME had a telephone conversation with
+/// President of Chile Ana Reyes"), leads the other state of the pair the article names ("relations
+/// between Serbia and Chile"), when the counterpart leads one of them and nobody the other: the
+/// two leaders of two states.
+fn protagonist_state(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolved>], entities: &Entities, facts: &mut Vec<Fact>) {
+    let is_person = |e: usize| {
+        let x = &entities.list[e];
+        x.kind == Kind::Actor && x.entity_type == Some(EntityType::Person) && !x.tentative
+    };
+    let is_state = |e: usize| entities.list[e].kind == Kind::Actor && entities.list[e].entity_type == Some(EntityType::State);
+    let Some((si, protagonist)) = mentions.iter().enumerate().find_map(|(si, m)| m.iter().filter_map(|r| r.entity).find(|&e| is_person(e)).map(|e| (si, e))) else {
+        return;
+    };
+    let p = &entities.list[protagonist];
+    let placed = |facts: &[Fact], e: usize| facts.iter().any(|f| f.from == e && matches!(f.relation, Relation::Leads | Relation::Represents | Relation::AffiliatedWith));
+    if p.single_name || !p.roles.is_empty() || placed(facts, protagonist) {
+        return;
+    }
+    // A short cast: the protagonist, the counterpart and at most one more.
+    let mut cast: Vec<usize> = mentions.iter().flatten().filter_map(|r| r.entity).filter(|&e| is_person(e)).collect();
+    cast.sort_unstable();
+    cast.dedup();
+    if cast.len() > 3 {
+        return;
+    }
+    // The counterpart, in the same sentence, leads a state.
+    let led = |e: usize| facts.iter().find(|f| f.from == e && f.relation == Relation::Leads && is_state(f.to)).map(|f| f.to);
+    let Some(theirs) = mentions[si].iter().filter_map(|r| r.entity).filter(|&e| e != protagonist && is_person(e)).find_map(led) else {
+        return;
+    };
+    // The pair of states: "relations between A and B".
+    let mut others = Vec::new();
+    for (k, sentence) in mentions.iter().enumerate() {
+        let token = |t: usize| sentences[k].tokens[t].text(text);
+        let states: Vec<(&Resolved, usize)> = sentence.iter().filter(|r| !r.mention.in_compound).filter_map(|r| r.entity.filter(|&e| is_state(e)).map(|e| (r, e))).collect();
+        for pair in states.windows(2) {
+            let ((a, ea), (b, eb)) = (pair[0], pair[1]);
+            let gap: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(token).collect();
+            let joined = matches!(gap.as_slice(), ["and"] | ["and", "the"]);
+            // "between A and B", not "Russia, Armenia and Azerbaijan".
+            let at = a.mention.first_token;
+            let between = at >= 1 && token(at - 1) == "between" || at >= 2 && token(at - 1) == "the" && token(at - 2) == "between";
+            // … of the two states' own ties: "relations between A and B", not "the border between".
+            let ties = (0..sentences[k].tokens.len()).any(|t| {
+                matches!(token(t), "relations" | "ties" | "cooperation" | "partnership" | "friendship" | "Friendship" | "unity" | "Unity" | "alliance" | "interaction" | "dialogue")
+            });
+            let joined = joined && between && ties;
+            if joined && ea != eb && (ea == theirs || eb == theirs) {
+                others.push(if ea == theirs { eb } else { ea });
+            }
+        }
+    }
+    others.sort_unstable();
+    others.dedup();
+    // And the state the article names most after theirs ("Armenia and Azerbaijan" in a
+    // readout of a call with Armenia's leader is a pair the article discusses, not the caller's).
+    let mut named = vec![0usize; entities.list.len()];
+    for e in mentions.iter().flatten().filter_map(|r| r.entity).filter(|&e| is_state(e) && e != theirs) {
+        named[e] += 1;
+    }
+    let most = named.iter().copied().max().unwrap_or(0);
+    if let [ours] = others.as_slice() {
+        let foremost = named[*ours] == most && named.iter().filter(|&&n| n == most).count() == 1;
+        if foremost && !facts.iter().any(|f| f.to == *ours && f.relation == Relation::Leads) {
+            facts.push(Fact { from: protagonist, to: *ours, relation: Relation::Leads, sentence: si });
         }
     }
 }
