@@ -1278,3 +1278,16 @@ fn an_untitled_protagonist_leads_the_other_state_of_the_pair() {
     )]);
     assert!(!has_edge(&g, node(&g, "Milan Jovic", Kind::Actor), Relation::Leads, node(&g, "Peru", Kind::Actor)), "{:?}", names(&g));
 }
+
+/// Thanks "for supporting" something name a supporter as thanks "for the support of" it do.
+#[test]
+fn thanks_for_supporting_name_the_supporter() {
+    let g = build(&[(
+        "thanks.txt",
+        "Call\n\nPresident of Chile Ana Reyes had a call with Prime Minister of Norway Ole Berg.\n\
+         She thanked the Norwegian government for supporting the sovereignty of our state.\n",
+    )]);
+    let norway = node(&g, "Norway", Kind::Actor);
+    assert!(has_edge(&g, norway, Relation::Supports, node(&g, "Chile", Kind::Actor)), "{:?}", names(&g));
+    assert!(has_edge(&g, norway, Relation::Supports, node(&g, "sovereignty", Kind::Issue)));
+}

@@ -1231,7 +1231,9 @@ impl<'a> Sentence<'a> {
         let party = |e: usize| self.kind(e).0 == Kind::Actor;
         let target = |e: usize| matches!(self.kind(e).0, Kind::Actor | Kind::Issue | Kind::Proposal);
         for (k, w) in self.words.iter().enumerate() {
-            if !(w.eq_ignore_ascii_case("support") || w.eq_ignore_ascii_case("assistance")) {
+            // "thanked X for supporting our state": the gerund takes its object directly.
+            let gerund = w.eq_ignore_ascii_case("supporting");
+            if !(w.eq_ignore_ascii_case("support") || w.eq_ignore_ascii_case("assistance") || gerund) {
                 continue;
             }
             let clause = self.clauses[k];
@@ -1258,6 +1260,7 @@ impl<'a> Sentence<'a> {
             let of_party = (self.words.get(k + 1) == Some(&"of")).then(|| self.objects(k + 2, party).into_iter().next()).flatten();
             let Some(supporter) = possessor.or(thanked).or(of_party.filter(|_| thanks.is_some())) else { continue };
             let mut targets: Vec<usize> = match self.words.get(k + 1) {
+                _ if gerund => self.objects(k + 1, target),
                 Some(&"for") | Some(&"to") => self.objects(k + 2, target),
                 Some(&"of") if of_party.is_none() => self.objects(k + 2, target),
                 _ => Vec::new(),
