@@ -1,7 +1,7 @@
 //! Typed relations against hand-written gold on held-out bulk-corpus articles: six in
 //! `tests/relgold`, ten more in `tests/reldev`, ten in `tests/reltest`, ten in
-//! `tests/relheld`, ten in `tests/relfinal`, ten in `tests/relsix` and ten in `tests/relseven`, the
-//! last four annotated blind (see their READMEs). A regression guard: the figures may only go up, except where a rule traded a little
+//! `tests/relheld`, ten in `tests/relfinal`, ten in `tests/relsix`, ten in `tests/relseven` and ten
+//! in `tests/releight`, the last five annotated blind (see their READMEs). A regression guard: the figures may only go up, except where a rule traded a little
 //! recall on one set for precision on all, or where true edges the set's annotator did not list
 //! count as false alarms (`part_of` in reldev and reltest) (the floors say where they stand).
 
@@ -26,7 +26,7 @@ fn guarded(folder: &str, gold: usize, precision: f64, recall: f64) -> RelationSc
 
 #[test]
 fn relation_precision_and_recall_hold_on_held_out_articles() {
-    let scores = guarded("tests/relgold", 94, 0.90, 0.64);
+    let scores = guarded("tests/relgold", 94, 0.90, 0.63);
     // The relations a title or an apposition states are the most reliable.
     let titles = scores.by_relation["leads"];
     assert!(titles.precision() >= 0.9 && titles.recall() >= 0.5, "leads:\n{scores}");
@@ -46,7 +46,7 @@ fn relation_precision_and_recall_hold_on_the_third_set() {
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_fourth_set() {
-    guarded("tests/relheld", 156, 0.80, 0.30);
+    guarded("tests/relheld", 156, 0.80, 0.32);
 }
 
 #[test]
@@ -56,12 +56,17 @@ fn relation_precision_and_recall_hold_on_the_fifth_set() {
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_sixth_set() {
-    guarded("tests/relsix", 260, 0.86, 0.17);
+    guarded("tests/relsix", 260, 0.88, 0.22);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_seventh_set() {
     guarded("tests/relseven", 292, 0.85, 0.20);
+}
+
+#[test]
+fn relation_precision_and_recall_hold_on_the_eighth_set() {
+    guarded("tests/releight", 117, 0.66, 0.27);
 }
 
 #[test]
