@@ -1291,3 +1291,10 @@ fn thanks_for_supporting_name_the_supporter() {
     assert!(has_edge(&g, norway, Relation::Supports, node(&g, "Chile", Kind::Actor)), "{:?}", names(&g));
     assert!(has_edge(&g, norway, Relation::Supports, node(&g, "sovereignty", Kind::Issue)));
 }
+
+/// A video conference is talks like a meeting or a call.
+#[test]
+fn a_video_conference_is_talks() {
+    let g = build(&[("video.txt", "Talks\n\nPresident of Chile Ana Reyes and President of Peru Luis Varga held a video conference.\n")]);
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::NegotiatesWith, node(&g, "Luis Varga", Kind::Actor)), "{:?}", names(&g));
+}
