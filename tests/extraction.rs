@@ -1298,3 +1298,10 @@ fn a_video_conference_is_talks() {
     let g = build(&[("video.txt", "Talks\n\nPresident of Chile Ana Reyes and President of Peru Luis Varga held a video conference.\n")]);
     assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::NegotiatesWith, node(&g, "Luis Varga", Kind::Actor)), "{:?}", names(&g));
 }
+
+/// A defence attaché serves the state of the embassy.
+#[test]
+fn a_defense_attache_represents_the_state() {
+    let g = build(&[("attache.txt", "Meeting\n\nNorwegian Defense Attaché Kari Nordmann met with the Minister of Defence of Chile.\n")]);
+    assert!(has_edge(&g, node(&g, "Kari Nordmann", Kind::Actor), Relation::Represents, node(&g, "Norway", Kind::Actor)), "{:?}", names(&g));
+}
