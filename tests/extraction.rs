@@ -1305,3 +1305,11 @@ fn a_defense_attache_represents_the_state() {
     let g = build(&[("attache.txt", "Meeting\n\nNorwegian Defense Attaché Kari Nordmann met with the Minister of Defence of Chile.\n")]);
     assert!(has_edge(&g, node(&g, "Kari Nordmann", Kind::Actor), Relation::Represents, node(&g, "Norway", Kind::Actor)), "{:?}", names(&g));
 }
+
+/// A coded name before a title ("COP26 President NAME") is the body the post is in.
+#[test]
+fn a_coded_name_before_a_title_is_its_body() {
+    let g = build(&[("coded.txt", "Summit\n\nThe summit closed. COP31 President Ana Reyes said that she was sorry.\n")]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    assert!(g.lookup("COP31").iter().any(|&b| has_edge(&g, reyes, Relation::Leads, b)), "{:?}", names(&g));
+}

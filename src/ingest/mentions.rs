@@ -535,6 +535,17 @@ impl<'a> Scan<'a> {
                     // or capitalised words of the ministry's name.
                     // (An acronym is a body of its own: "XYZ party leader".)
                     let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+                    // "COP26 President NAME": a coded name the tagger left alone (capitals and
+                    // digits), right before the title, names the body the post is in. (A plain
+                    // acronym is left to the article's own "(XYZ)" definitions.)
+                    let coded = w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                        && w.chars().any(|c| c.is_ascii_digit())
+                        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                    if coded && k == a && body.is_none() && !self.covered[prev] && !self.lex.is_not_name(w) {
+                        body = Some((prev, a));
+                        start = prev;
+                        break;
+                    }
                     let is_modifier = (w.chars().all(|c| c.is_lowercase() || c == '-') || is_capitalised(w) && !self.lex.is_not_name(w) && !acronym)
                         && !self.lex.is_name_connector(w)
                         && !self.covered[prev]
