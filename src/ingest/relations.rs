@@ -614,6 +614,12 @@ impl<'a> Sentence<'a> {
             if in_title && last_end.is_none() {
                 reach_from = holder.map_or(reach_from, |o| o.mention.first_token);
             }
+            // "sanctions against the office under former President NAME": who was in power then,
+            // not what is acted on.
+            let under = (r.mention.first_token.saturating_sub(2)..r.mention.first_token).rev().find(|&j| !matches!(self.words[j], "former" | "the" | "then"));
+            if under.is_some_and(|j| self.words[j] == "under") && r.mention.mention_type == MentionType::Person {
+                continue;
+            }
             // "(IAEA)" after a name only repeats it.
             let bracketed = r.mention.first_token >= 1
                 && self.words[r.mention.first_token - 1] == "("
