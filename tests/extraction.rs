@@ -1313,3 +1313,12 @@ fn a_coded_name_before_a_title_is_its_body() {
     let reyes = node(&g, "Ana Reyes", Kind::Actor);
     assert!(g.lookup("COP31").iter().any(|&b| has_edge(&g, reyes, Relation::Leads, b)), "{:?}", names(&g));
 }
+
+/// A short form in brackets between a title's body and the name belongs to the title.
+#[test]
+fn a_bracketed_short_form_inside_a_title_keeps_the_name() {
+    let g = build(&[("icc.txt", "Court\n\nSecretary General of the Andean Trade Council (ATC) Ana Reyes announced the decision.\n")]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    let council = node(&g, "Andean Trade Council", Kind::Actor);
+    assert!(has_edge(&g, reyes, Relation::Leads, council), "{:?}", names(&g));
+}

@@ -475,6 +475,11 @@ impl<'a> Scan<'a> {
             if portfolio_after_party && adjective_party {
                 party = None;
             }
+            // "Chief Prosecutor of the International Criminal Court (ICC) NAME": the short form
+            // after the party or body belongs to the title.
+            if (party.is_some() || body.is_some()) && b + 3 < self.tokens.len() && self.tok(b) == "(" && self.tok(b + 2) == ")" {
+                b += 3;
+            }
             let mut name_end = self.name_run(b, 4);
             // "Commander of the UAE Armed Forces Sheikh …", "President of the Russian Hockey
             // Federation": capitalised words ending in a body's head word belong to the body.
