@@ -1322,3 +1322,12 @@ fn a_bracketed_short_form_inside_a_title_keeps_the_name() {
     let council = node(&g, "Andean Trade Council", Kind::Actor);
     assert!(has_edge(&g, reyes, Relation::Leads, council), "{:?}", names(&g));
 }
+
+/// Talks that are only a topic ("informed X about the situation regarding talks with Y") say
+/// nothing of who holds them.
+#[test]
+fn talks_as_a_topic_have_no_subject() {
+    let g = build(&[("topic.txt", "Call\n\nMilan Jovic informed President of Chile Ana Reyes about the situation regarding talks with representatives of Peru.\n")]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    assert!(!has_edge(&g, reyes, Relation::NegotiatesWith, node(&g, "Peru", Kind::Actor)), "{:?}", names(&g));
+}

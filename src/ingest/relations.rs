@@ -1165,6 +1165,12 @@ impl<'a> Sentence<'a> {
                 }
             }
         } else {
+            // "informed NAME about the situation regarding talks with Y": talks that are a topic
+            // have no subject to read off the sentence.
+            let topic = |k: usize| matches!(self.words[k].to_lowercase().as_str(), "regarding" | "about" | "concerning" | "on");
+            if a >= 1 && topic(a - 1) || a >= 2 && self.words[a - 1] == "the" && topic(a - 2) {
+                return;
+            }
             let subjects = self.subjects(a, state, actor);
             let objects = self.objects(b, actor);
             for &s in &subjects {
