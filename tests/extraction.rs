@@ -1331,3 +1331,17 @@ fn talks_as_a_topic_have_no_subject() {
     let reyes = node(&g, "Ana Reyes", Kind::Actor);
     assert!(!has_edge(&g, reyes, Relation::NegotiatesWith, node(&g, "Peru", Kind::Actor)), "{:?}", names(&g));
 }
+
+/// "a joint statement by the leaders of both states": the two who met stand by it.
+#[test]
+fn a_statement_by_the_two_leaders_is_theirs() {
+    let g = build(&[(
+        "pair.txt",
+        "Talks\n\nPresident of Chile Ana Reyes held talks with President of Peru Luis Varga.\n\
+         A package of documents was signed. It included a joint statement by the leaders of both states.\n",
+    )]);
+    let statement = node(&g, "joint statement", Kind::Proposal);
+    for leader in ["Ana Reyes", "Luis Varga"] {
+        assert!(has_edge(&g, node(&g, leader, Kind::Actor), Relation::Supports, statement), "{leader}: {:?}", names(&g));
+    }
+}

@@ -56,6 +56,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.participants(&state, &mut facts);
         ctx.co_participants(&state, &mut facts);
         ctx.sanctions(&state, &mut facts);
+        ctx.statement_authors(&state, &mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -1477,6 +1478,29 @@ impl<'a> Sentence<'a> {
                         facts.push(self.fact(s, t, Relation::Opposes));
                     }
                 }
+            }
+        }
+    }
+
+    /// "a joint statement by the leaders of both states", "the declaration by Chile and Peru":
+    /// the authors of a statement stand by it.
+    fn statement_authors(&self, state: &Discourse, facts: &mut Vec<Fact>) {
+        for r in self.ms.iter().filter(|r| !r.mention.in_compound) {
+            let Some(statement) = r.entity.filter(|&e| self.kind(e).0 == Kind::Proposal) else { continue };
+            let document = (r.mention.first_token..r.mention.end_token)
+                .any(|k| matches!(self.words[k].to_lowercase().as_str(), "statement" | "declaration" | "communique" | "communiqué"));
+            let by = r.mention.end_token;
+            if !document || self.words.get(by) != Some(&"by") {
+                continue;
+            }
+            // "by the leaders of both states", "by the two presidents": the pair who talked.
+            let head = (by + 1..(by + 4).min(self.words.len())).find(|&k| self.plural_pair(k, state).is_some());
+            let authors: Vec<usize> = match head.and_then(|k| self.plural_pair(k, state)) {
+                Some((x, y)) => vec![x, y],
+                None => self.objects(by + 1, |e| self.is_party(e)),
+            };
+            for author in authors {
+                facts.push(self.fact(author, statement, Relation::Supports));
             }
         }
     }
