@@ -1345,3 +1345,18 @@ fn a_statement_by_the_two_leaders_is_theirs() {
         assert!(has_edge(&g, node(&g, leader, Kind::Actor), Relation::Supports, statement), "{leader}: {:?}", names(&g));
     }
 }
+
+/// The two states named in a concluded agreement's or partnership's compound are its parties;
+/// a draft is not yet theirs.
+#[test]
+fn the_states_of_a_compound_agreement_are_its_parties() {
+    let g = build(&[(
+        "compound.txt",
+        "Talks\n\nThe leaders praised the Chilean-Peruvian agreement on fishing.\nThey discussed the draft Bolivian-Chilean treaty.\n",
+    )]);
+    let agreement = node(&g, "Chilean-Peruvian agreement", Kind::Proposal);
+    assert!(has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, agreement), "{:?}", names(&g));
+    assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Supports, agreement));
+    let draft = node(&g, "draft treaty", Kind::Proposal);
+    assert!(g.edge_ids().all(|e| g.endpoints(e).1 != draft || g.edge(e).relation != Relation::Supports), "{:?}", names(&g));
+}

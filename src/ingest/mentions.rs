@@ -1045,6 +1045,7 @@ impl<'a> Scan<'a> {
             let mut typed = false;
             let mut proposer = None;
             let mut compound_qualifier: Option<usize> = None;
+            let mut joint_parties: Option<usize> = None;
             while k > 0 && h - k < 5 {
                 let p = k - 1;
                 // A party right before: "the US plan", "Russian proposals"; a capital names it
@@ -1078,6 +1079,9 @@ impl<'a> Scan<'a> {
                         proposer = Some((sp.entity, ProposalLink::Supported));
                     } else if rest.starts_with('-') && !joint {
                         proposer = Some((sp.entity, ProposalLink::Proposed));
+                    }
+                    if joint {
+                        joint_parties = Some(p);
                     }
                     compound_qualifier = Some(p);
                     k = p;
@@ -1177,6 +1181,15 @@ impl<'a> Scan<'a> {
                 proposer,
                 in_compound: false,
             });
+            // "the Chilean-Peruvian border agreement": both parties are named inside it, as the
+            // parties to it (not to a draft, a project or a settlement still sought).
+            let concluded = matches!(lemma.as_str(), "agreement" | "treaty" | "accord" | "pact" | "memorandum" | "statement" | "declaration" | "communique" | "partnership")
+                && !(start_tok.saturating_sub(4)..h).any(|i| matches!(self.tok(i).to_lowercase().as_str(), "draft" | "drafts" | "proposed" | "future" | "possible" | "new"));
+            if let Some(p) = joint_parties.filter(|_| concluded) {
+                for sp in spans.iter().filter(|sp| sp.in_compound && sp.first == p) {
+                    self.out.push(self.nested(sp));
+                }
+            }
         }
     }
 
