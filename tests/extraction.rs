@@ -1360,3 +1360,17 @@ fn the_states_of_a_compound_agreement_are_its_parties() {
     let draft = node(&g, "draft treaty", Kind::Proposal);
     assert!(g.edge_ids().all(|e| g.endpoints(e).1 != draft || g.edge(e).relation != Relation::Supports), "{:?}", names(&g));
 }
+
+/// One call with two leaders of different states is a three-way conversation; two officials of
+/// one state are one side of it.
+#[test]
+fn a_call_with_two_leaders_is_three_way() {
+    let g = build(&[(
+        "call.txt",
+        "Call\n\nMilan Jovic spoke by telephone with President of Chile Ana Reyes and Prime Minister of Peru Luis Varga.\n\
+         Olga Petrova met with Foreign Minister of Chile Rosa Diaz and Interior Minister of Chile Pablo Soto.\n",
+    )]);
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::NegotiatesWith, node(&g, "Luis Varga", Kind::Actor)), "{:?}", names(&g));
+    let (diaz, soto) = (node(&g, "Rosa Diaz", Kind::Actor), node(&g, "Pablo Soto", Kind::Actor));
+    assert!(!has_edge(&g, diaz, Relation::NegotiatesWith, soto) && !has_edge(&g, soto, Relation::NegotiatesWith, diaz));
+}

@@ -1179,6 +1179,23 @@ impl<'a> Sentence<'a> {
                     pairs.push((s, o));
                 }
             }
+            // "spoke by telephone with NAME and NAME", "met with the leaders of A and B": one
+            // conversation, so the two or three on the other side talk with each other too.
+            let persons = objects.iter().all(|&o| self.kind(o).1 == Some(EntityType::Person));
+            if !subjects.is_empty() && (2..=3).contains(&objects.len()) && persons {
+                for (i, &x) in objects.iter().enumerate() {
+                    for &y in &objects[i + 1..] {
+                        // Two officials of one state are one side ("the Foreign Minister and the
+                        // National Security Advisor").
+                        let theirs = self.states_served(x, facts, false);
+                        // (First: the last pair stays the subject's, whom "the two leaders"
+                        // of the next sentence mean.)
+                        if !self.states_served(y, facts, false).iter().any(|s| theirs.contains(s)) {
+                            pairs.insert(0, (x, y));
+                        }
+                    }
+                }
+            }
             // "Russia and the United States met": the coordinated subjects with each other (a
             // handful; a joint statement's signatories do not negotiate among themselves).
             if objects.is_empty() && subjects.len() <= 3 {
