@@ -666,3 +666,24 @@ fn every_file_in_queries_runs() {
         }
     }
 }
+
+/// `mentions` lists typed spans with byte offsets and the node each resolves to; a titled
+/// person the tagger ran into one organisation with the title is reported as the person.
+#[test]
+fn mentions_lists_typed_spans_with_their_nodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    let text = "Minister for Foreign Affairs of Chile Ana Reyes met Peru's delegation to discuss the 12-point peace plan.\n";
+    std::fs::write(&article, text).unwrap();
+    let out = Command::cargo_bin("newsgraph").unwrap().args(["mentions", "--format", "tsv"]).arg(&article).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let rows: Vec<Vec<String>> = stdout_of(&out).lines().map(|l| l.split('\t').map(str::to_string).collect()).collect();
+    for row in &rows {
+        let (start, end): (usize, usize) = (row[0].parse().unwrap(), row[1].parse().unwrap());
+        assert_eq!(&text[start..end], row[3], "offsets point at the span: {row:?}");
+    }
+    let has = |kind: &str, span: &str, node: &str| rows.iter().any(|r| r[2] == kind && r[3] == span && r[4] == node);
+    assert!(has("person", "Ana Reyes", "Ana Reyes"), "{rows:?}");
+    assert!(has("proposal", "12-point peace plan", "12-point peace plan"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[4] == "Peru"), "{rows:?}");
+}

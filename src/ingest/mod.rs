@@ -156,12 +156,27 @@ pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) ->
                 .unwrap_or_default()
         };
         for (a, b, kind) in crate::ner::spans(&analysis.tags[si]) {
-            let (start, end) = (sentence.tokens[a].start, sentence.tokens[b - 1].end);
-            let kind = match kind {
+            let (mut start, end) = (sentence.tokens[a].start, sentence.tokens[b - 1].end);
+            let mut kind = match kind {
                 NerType::Person => "person",
                 NerType::Organization => "organization",
                 NerType::Place => "place",
             };
+            // "Minister for Foreign Affairs of Ukraine Dmytro Kuleba" read as one organisation:
+            // where the recogniser found a titled person ending there, the span is that person's
+            // name.
+            if kind != "person" {
+                let person = resolved.iter().find_map(|r| match &r.mention.target {
+                    mentions::Target::Person { name, .. } if r.mention.end == end && r.mention.title.is_some() => {
+                        text[r.mention.start..r.mention.end].rfind(name.as_str()).map(|at| r.mention.start + at)
+                    }
+                    _ => None,
+                });
+                if let Some(name_start) = person.filter(|&at| at > start) {
+                    start = name_start;
+                    kind = "person";
+                }
+            }
             rows.push((start, end, kind, entity_at(start, end)));
         }
         for r in resolved {
