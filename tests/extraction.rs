@@ -1374,3 +1374,16 @@ fn a_call_with_two_leaders_is_three_way() {
     let (diaz, soto) = (node(&g, "Rosa Diaz", Kind::Actor), node(&g, "Pablo Soto", Kind::Actor));
     assert!(!has_edge(&g, diaz, Relation::NegotiatesWith, soto) && !has_edge(&g, soto, Relation::NegotiatesWith, diaz));
 }
+
+/// "during NAME's visit … and his meeting with X": his is the person just named, not the
+/// country visited.
+#[test]
+fn his_meeting_is_the_person_just_named() {
+    let g = build(&[(
+        "visit.txt",
+        "Visit\n\nThe agreements were reached during President of Chile Ana Reyes's visit to Peru and her meeting with Minister of Defence of Peru Luis Varga in Lima.\n",
+    )]);
+    let varga = node(&g, "Luis Varga", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::NegotiatesWith, varga), "{:?}", names(&g));
+    assert!(!has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::NegotiatesWith, varga));
+}

@@ -1172,6 +1172,10 @@ impl<'a> Sentence<'a> {
             if a >= 1 && topic(a - 1) || a >= 2 && self.words[a - 1] == "the" && topic(a - 2) {
                 return;
             }
+            // "his meeting with …": whose meeting is `possessive_talks`' business.
+            if (a.saturating_sub(2)..a).any(|j| matches!(self.words[j].to_lowercase().as_str(), "his" | "her")) {
+                return;
+            }
             let subjects = self.subjects(a, state, actor);
             let objects = self.objects(b, actor);
             for &s in &subjects {
@@ -1226,7 +1230,21 @@ impl<'a> Sentence<'a> {
             let owner = self.ms.iter().find(|r| {
                 r.mention.possessive && !r.mention.in_compound && r.mention.end_token < k && k <= r.mention.end_token + 4
             });
-            let owners: Vec<usize> = match owner.and_then(|r| r.entity).filter(|&e| actor(e)) {
+            // "during NAME's visit to … and his meeting with …": the person just named in the
+            // sentence (one named sentences before is too often someone else's).
+            // ("his telephone conversation with": one word may stand between.)
+            let possessive_pronoun = (k.saturating_sub(2)..k).find(|&j| matches!(self.words[j].to_lowercase().as_str(), "his" | "her"));
+            let pronoun_owner = possessive_pronoun.and_then(|p| {
+                self.ms
+                    .iter()
+                    .rev()
+                    .filter(|r| r.mention.end_token <= p && !r.mention.in_compound)
+                    .filter_map(|r| r.entity)
+                    .find(|&e| self.kind(e) == (Kind::Actor, Some(EntityType::Person)))
+                    // "he told you about his talks with …": the "he" of this sentence.
+                    .or_else(|| (0..p).any(|j| matches!(self.words[j], "he" | "He" | "she" | "She")).then(|| self.pronoun(p, state)).flatten())
+            });
+            let owners: Vec<usize> = match owner.and_then(|r| r.entity).filter(|&e| actor(e)).or(pronoun_owner) {
                 Some(e) => vec![e],
                 // "had a lengthy meeting", "held talks": the clause's subjects hold them.
                 None if (k.saturating_sub(3)..k).any(|j| matches!(self.words[j], "had" | "held" | "has" | "have" | "holds" | "hold")) => {
