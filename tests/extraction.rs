@@ -1387,3 +1387,22 @@ fn his_meeting_is_the_person_just_named() {
     assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::NegotiatesWith, varga), "{:?}", names(&g));
     assert!(!has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::NegotiatesWith, varga));
 }
+
+/// Whoever a proposal is sent, handed or presented to receives it; an infinitive after "to" is
+/// no recipient.
+#[test]
+fn a_proposal_sent_to_a_party_is_received() {
+    let g = build(&[(
+        "sent.txt",
+        "Drafts\n\nChile presented its 10-point peace plan to Peru.\n\
+         The draft treaty and the draft agreement, which were sent to Chile's partners, including Bolivia, were discussed.\n\
+         Ecuador presented the 5-point framework to strengthen sanctions against Colombia.\n",
+    )]);
+    let plan = node(&g, "10-point peace plan", Kind::Proposal);
+    assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Received, plan), "{:?}", names(&g));
+    let bolivia = node(&g, "Bolivia", Kind::Actor);
+    assert!(has_edge(&g, bolivia, Relation::Received, node(&g, "draft treaty", Kind::Proposal)), "{:?}", names(&g));
+    assert!(g.lookup("Chile").iter().all(|&c| !has_edge(&g, c, Relation::Received, node(&g, "draft treaty", Kind::Proposal))));
+    let framework = node(&g, "5-point framework", Kind::Proposal);
+    assert!(!has_edge(&g, node(&g, "Colombia", Kind::Actor), Relation::Received, framework));
+}

@@ -57,6 +57,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.co_participants(&state, &mut facts);
         ctx.sanctions(&state, &mut facts);
         ctx.statement_authors(&state, &mut facts);
+        ctx.recipients(&mut facts);
         ctx.positions(text, &mut state, &mut facts);
         ctx.concerns(&mut facts);
         ctx.parties_to(&mut facts);
@@ -1512,6 +1513,67 @@ impl<'a> Sentence<'a> {
                     if s != t && !subjects.contains(&t) {
                         facts.push(self.fact(s, t, Relation::Opposes));
                     }
+                }
+            }
+        }
+    }
+
+    /// "sent the draft treaty to the United States", "the draft was handed over to NATO",
+    /// "presented its plan to Peru": whoever a proposal goes to receives it.
+    fn recipients(&self, facts: &mut Vec<Fact>) {
+        const TRANSFER: &[&str] = &["sent", "handed", "presented", "submitted", "delivered", "passed", "forwarded", "transmitted", "transferred"];
+        let is_proposal = |e: usize| self.kind(e).0 == Kind::Proposal;
+        for (k, w) in self.words.iter().enumerate() {
+            if !TRANSFER.contains(&w.to_lowercase().as_str()) {
+                continue;
+            }
+            let clause = self.clauses[k];
+            let Some(to) = (k + 1..(k + 10).min(self.words.len())).find(|&j| self.words[j] == "to" && self.clauses[j] == clause) else { continue };
+            // "presented a plan to strengthen …": an infinitive, not a recipient.
+            if self.words.get(to + 1).is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(*w, "the" | "its" | "their" | "all" | "both")) {
+                continue;
+            }
+            // What was sent: a proposal between the verb and "to", else (passive) the one the
+            // clause names before the verb.
+            let between = self.ms.iter().filter(|r| r.mention.first_token > k && r.mention.end_token <= to).filter_map(|r| r.entity).find(|&e| is_proposal(e));
+            let passive = k > 0 && matches!(self.words[k - 1], "was" | "were" | "been" | "be" | "is" | "are");
+            let before = || {
+                self.ms
+                    .iter()
+                    .rev()
+                    .filter(|r| r.mention.end_token <= k && self.clauses[r.mention.first_token] == clause)
+                    .filter_map(|r| r.entity)
+                    .find(|&e| is_proposal(e))
+            };
+            // "the draft treaty and the draft agreement, which were sent to …": all that the
+            // relative clause follows.
+            let relative = passive && k >= 2 && matches!(self.words[k - 2], "which" | "that");
+            let antecedents: Vec<usize> = if relative && between.is_none() {
+                self.ms
+                    .iter()
+                    .filter(|r| r.mention.end_token < k - 1 && !r.mention.in_compound)
+                    .filter_map(|r| r.entity)
+                    .filter(|&e| is_proposal(e))
+                    .collect()
+            } else {
+                between.or_else(|| if passive { before() } else { None }).into_iter().collect()
+            };
+            if antecedents.is_empty() {
+                continue;
+            }
+            // "to Russia's Western partners, including Germany": the possessive only says whose
+            // partners; those named after "including" receive it.
+            let whose = self.ms.iter().find(|r| r.mention.first_token > to && !r.mention.in_compound).filter(|r| r.mention.possessive);
+            let parties = match whose {
+                Some(_) => (to + 1..(to + 8).min(self.words.len()))
+                    .find(|&j| self.words[j] == "including")
+                    .map(|j| self.objects(j + 1, |e| self.is_party(e)))
+                    .unwrap_or_default(),
+                None => self.objects(to + 1, |e| self.is_party(e)),
+            };
+            for party in parties {
+                for &proposal in &antecedents {
+                    facts.push(self.fact(party, proposal, Relation::Received));
                 }
             }
         }
