@@ -1406,3 +1406,16 @@ fn a_proposal_sent_to_a_party_is_received() {
     let framework = node(&g, "5-point framework", Kind::Proposal);
     assert!(!has_edge(&g, node(&g, "Colombia", Kind::Actor), Relation::Received, framework));
 }
+
+/// "the party, led by NAME": the person after "led by" or "headed by" leads it.
+#[test]
+fn led_by_names_the_leader() {
+    let g = build(&[(
+        "led.txt",
+        "Parties\n\nThe Andean Labour Party, led by Ana Reyes, joined the coalition.\n\
+         The Federal Fisheries Agency, headed by Luis Varga, has been working hard.\n",
+    )]);
+    assert!(has_edge(&g, node(&g, "Ana Reyes", Kind::Actor), Relation::Leads, node(&g, "Andean Labour Party", Kind::Actor)), "{:?}", names(&g));
+    let agency = g.lookup("Federal Fisheries Agency");
+    assert!(agency.iter().any(|&a| has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Leads, a)), "{:?}", names(&g));
+}

@@ -53,6 +53,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         ctx.gratitude(&state, &mut facts);
         ctx.aid(&state, &mut facts);
         ctx.delegation_heads(&mut facts);
+        ctx.led_by(&mut facts);
         ctx.participants(&state, &mut facts);
         ctx.co_participants(&state, &mut facts);
         ctx.sanctions(&state, &mut facts);
@@ -1623,6 +1624,38 @@ impl<'a> Sentence<'a> {
             let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
             if let Some(head) = self.objects(k + 3, person).into_iter().next() {
                 facts.push(self.fact(head, party, Relation::Represents));
+            }
+        }
+    }
+
+    /// "Blue and White with eight seats and led by Benny Gantz", "the United Arab List, also known
+    /// as Ra'am and led by Mansour Abbas": the person after "led by" leads the party or body
+    /// named last before it in the clause (a party's delegation is `delegation_heads`' case).
+    fn led_by(&self, facts: &mut Vec<Fact>) {
+        let body = |e: usize| matches!(self.kind(e), (Kind::Actor, Some(EntityType::Organization | EntityType::Bloc)) | (Kind::Institution, _));
+        let person = |e: usize| self.kind(e) == (Kind::Actor, Some(EntityType::Person));
+        for k in 1..self.words.len().saturating_sub(1) {
+            if !matches!(self.words[k], "led" | "headed") || self.words[k + 1] != "by" || self.words[k - 1].eq_ignore_ascii_case("delegation") {
+                continue;
+            }
+            // The last mention before the verb, within a few words of it, is a party or body.
+            let Some(last) = self.ms.iter().rev().find(|r| r.mention.end_token <= k && !r.mention.in_compound) else { continue };
+            let Some(led) = last.entity.filter(|&e| body(e)) else { continue };
+            // A name cut short ("Blue and White" read as "White", "Christ the Saviour" as
+            // "Saviour"): a capitalised word and a connector right before it.
+            let first = last.mention.first_token;
+            let cut = first >= 2
+                && matches!(self.words[first - 1], "and" | "the" | "of")
+                && self.words[first - 2].starts_with(char::is_uppercase)
+                && self.mention_at(first - 2).is_none();
+            if cut {
+                continue;
+            }
+            if k - last.mention.end_token > 6 || (last.mention.end_token..k).any(|j| matches!(self.words[j], "." | ";" | "that" | "who")) {
+                continue;
+            }
+            if let Some(head) = self.objects(k + 2, person).into_iter().next() {
+                facts.push(self.fact(head, led, Relation::Leads));
             }
         }
     }
