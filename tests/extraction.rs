@@ -1419,3 +1419,19 @@ fn led_by_names_the_leader() {
     let agency = g.lookup("Federal Fisheries Agency");
     assert!(agency.iter().any(|&a| has_edge(&g, node(&g, "Luis Varga", Kind::Actor), Relation::Leads, a)), "{:?}", names(&g));
 }
+
+/// "the chairman of the US Joint Chiefs of Staff" names a body, not a person "Joint Chiefs",
+/// and its chairman serves the state rather than leading it; "Senator NAME of Vermont" is still
+/// a person of a place.
+#[test]
+fn a_body_named_after_a_state_is_no_person() {
+    let g = build(&[(
+        "chiefs.txt",
+        "Drills\n\nGeneral Ana Reyes, the chairman of the Chilean Joint Chiefs of Staff, told reporters the drills went well.\n\
+         Senator Luis Varga of Peru said he agreed.\n",
+    )]);
+    assert!(g.lookup("Joint Chiefs").is_empty(), "{:?}", names(&g));
+    let (reyes, chile) = (node(&g, "Ana Reyes", Kind::Actor), node(&g, "Chile", Kind::Actor));
+    assert!(!has_edge(&g, reyes, Relation::Leads, chile), "{:?}", names(&g));
+    assert!(g.lookup("Luis Varga").iter().any(|&v| g.node(v).kind == Kind::Actor), "{:?}", names(&g));
+}

@@ -515,6 +515,26 @@ impl<'a> Scan<'a> {
                     name_end = after;
                 }
             }
+            // "the chairman of the US Joint Chiefs of Staff": a run that goes on with "of" and a
+            // capitalised word is a body's name, not a person's.
+            // ("Bernie Sanders of Vermont", "Queen Mathilde of Belgium" are people of a place.)
+            let body_run = name_end > b
+                && name_end + 1 < n
+                && self.tok(name_end) == "of"
+                && is_capitalised(self.tok(name_end + 1))
+                && !self.covered[name_end + 1]
+                && !self.entity_start[name_end + 1]
+                && !WordClasses::builtin().is_given_name(self.tok(b))
+                && !matches!(self.ner[b], NerTag::B(NerType::Person));
+            if body_run && body.is_none() {
+                let mut q = name_end + 1;
+                while q < n && is_capitalised(self.tok(q)) && !self.covered[q] {
+                    q += 1;
+                }
+                body = Some((b, q));
+                b = q;
+                name_end = self.name_run(b, 4);
+            }
             let title_only = name_end == b;
             // Look left for the party: "[US] special envoy", "[Ukraine]'s President", "[UN] humanitarian chief".
             let mut start = a;

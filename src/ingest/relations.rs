@@ -341,7 +341,10 @@ impl<'a> Sentence<'a> {
             if let Some(open) = (0..at - 1).rev().take(14).find(|&j| self.words[j] == ",") {
                 let first = self.words[open + 1];
                 let second = self.words.get(open + 2).copied().unwrap_or("");
-                let described = matches!(first, "as" | "a" | "an" | "one") || first == "the" && second.starts_with(char::is_lowercase);
+                // ("NAME, speaker of the House, met with …": a bare title word opens one too.)
+                let described = matches!(first, "as" | "a" | "an" | "one")
+                    || first == "the" && second.starts_with(char::is_lowercase)
+                    || first.starts_with(char::is_lowercase) && self.lex.is_role_word(first) && second == "of";
                 if described && open > 0 && self.mention_at(open - 1).is_some() {
                     k = open;
                 }

@@ -1314,9 +1314,17 @@ fn appositions(
                 let party = after_role.or_else(|| inner.iter().rev().filter_map(|o| o.entity).find(|&e| is_party(e)));
                 let _ = i;
                 if let Some(party) = party {
+                    // "the chairman of the US Joint Chiefs of Staff": a state that only qualifies a
+                    // body's name is served, not led.
+                    let qualifies_body = entities.list[party].entity_type == Some(EntityType::State)
+                        && inner.iter().find(|o| o.entity == Some(party)).is_some_and(|o| {
+                            let next = o.mention.end_token;
+                            next < to && tokens[next].text(text).starts_with(char::is_uppercase) && !inner.iter().any(|p| p.mention.first_token == next)
+                        });
                     let e = &mut entities.list[person];
                     e.roles.insert(phrase.clone());
                     let relation = title_relation(lex, role.pattern, &phrase, &entities.list[party]);
+                    let relation = if qualifies_body && relation == Relation::Leads { Relation::Represents } else { relation };
                     facts.push(Fact { from: person, to: party, relation, sentence: si });
                 }
             }
