@@ -1435,3 +1435,18 @@ fn a_body_named_after_a_state_is_no_person() {
     assert!(!has_edge(&g, reyes, Relation::Leads, chile), "{:?}", names(&g));
     assert!(g.lookup("Luis Varga").iter().any(|&v| g.node(v).kind == Kind::Actor), "{:?}", names(&g));
 }
+
+/// General issue vocabulary: a peaceful settlement, international law, the peace process.
+#[test]
+fn general_issues_are_stance_objects() {
+    let g = build(&[(
+        "issues.txt",
+        "Talks\n\nPresident of Chile Ana Reyes stressed the importance of a peaceful resolution of the dispute.\n\
+         Peru violated international law, she said.\n",
+    )]);
+    let reyes = node(&g, "Ana Reyes", Kind::Actor);
+    let settlement = node(&g, "peaceful settlement", Kind::Issue);
+    assert!(has_edge(&g, reyes, Relation::PositionOn, settlement), "{:?}", names(&g));
+    assert!(g.node(settlement).aliases.iter().any(|a| a == "peaceful resolution"), "{:?}", g.node(settlement).aliases);
+    assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Opposes, node(&g, "international law", Kind::Issue)), "{:?}", names(&g));
+}
