@@ -1450,3 +1450,14 @@ fn general_issues_are_stance_objects() {
     assert!(g.node(settlement).aliases.iter().any(|a| a == "peaceful resolution"), "{:?}", g.node(settlement).aliases);
     assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Opposes, node(&g, "international law", Kind::Issue)), "{:?}", names(&g));
 }
+
+/// A stance in a condition ("if Chile backs the plan") is nobody's stance yet.
+#[test]
+fn a_conditional_stance_is_no_stance() {
+    let g = build(&[(
+        "if.txt",
+        "Talks\n\nIf Chile backs the 12-point peace plan, Peru will follow.\nBolivia backed the 5-point framework as soon as possible.\n",
+    )]);
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "12-point peace plan", Kind::Proposal)), "{:?}", names(&g));
+    assert!(has_edge(&g, node(&g, "Bolivia", Kind::Actor), Relation::Supports, node(&g, "5-point framework", Kind::Proposal)), "{:?}", names(&g));
+}

@@ -764,6 +764,23 @@ impl<'a> Sentence<'a> {
         (at.saturating_sub(3)..at).any(|k| self.clauses[k] == clause && PROSPECTIVE.contains(&self.words[k].to_lowercase().as_str()))
     }
 
+    /// Whether the cue at token `at` stands in a condition: "if Chile backs the plan", "as soon
+    /// as we feel the support of …", "unless Peru accepts".
+    fn conditional(&self, at: usize) -> bool {
+        let clause = self.clauses[at];
+        let start = (0..at).rev().find(|&k| self.clauses[k] != clause).map_or(0, |k| k + 1);
+        (start.saturating_sub(1)..at).any(|k| {
+            let w = self.words[k].to_lowercase();
+            matches!(w.as_str(), "if" | "unless" | "whether")
+                || w == "provided" && self.words.get(k + 1) == Some(&"that")
+                || w == "soon"
+                    && k >= 1
+                    && self.words[k - 1].eq_ignore_ascii_case("as")
+                    && self.words.get(k + 1) == Some(&"as")
+                    && self.words.get(k + 2) != Some(&"possible")
+        })
+    }
+
     /// Whether a refusal comes right before token `at`: "refused to", "continued to stubbornly
     /// refuse to".
     fn refused(&self, at: usize) -> bool {
@@ -803,7 +820,7 @@ impl<'a> Sentence<'a> {
                     // "Lima refused to fulfil the accords": a refusal to support opposes.
                     let refused = relation == Relation::Supports && self.refused(a);
                     let relation = if refused { Relation::Opposes } else { relation };
-                    if self.negated(a) && !refused {
+                    if self.negated(a) && !refused || self.conditional(a) {
                         continue;
                     }
                     // "warned the United States" opposes it; "warned that …" only reports speech.
