@@ -1461,3 +1461,10 @@ fn a_conditional_stance_is_no_stance() {
     assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "12-point peace plan", Kind::Proposal)), "{:?}", names(&g));
     assert!(has_edge(&g, node(&g, "Bolivia", Kind::Actor), Relation::Supports, node(&g, "5-point framework", Kind::Proposal)), "{:?}", names(&g));
 }
+
+/// "could/would/might support" and "has a chance to agree to" are possible stances, not taken ones.
+#[test]
+fn a_possible_stance_is_no_stance() {
+    let g = build(&[("maybe.txt", "Talks\n\nOfficials expressed hope that Chile would support the 12-point peace plan.\n")]);
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "12-point peace plan", Kind::Proposal)), "{:?}", names(&g));
+}

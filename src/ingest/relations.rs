@@ -772,6 +772,8 @@ impl<'a> Sentence<'a> {
         (start.saturating_sub(1)..at).any(|k| {
             let w = self.words[k].to_lowercase();
             matches!(w.as_str(), "if" | "unless" | "whether")
+                // "could agree to", "has a chance to agree to": possible, not done.
+                || k + 3 >= at && matches!(w.as_str(), "could" | "might" | "may" | "would" | "chance")
                 || w == "provided" && self.words.get(k + 1) == Some(&"that")
                 || w == "soon"
                     && k >= 1
