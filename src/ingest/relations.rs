@@ -773,7 +773,7 @@ impl<'a> Sentence<'a> {
             let w = self.words[k].to_lowercase();
             matches!(w.as_str(), "if" | "unless" | "whether")
                 // "could agree to", "has a chance to agree to": possible, not done.
-                || k + 3 >= at && matches!(w.as_str(), "could" | "might" | "may" | "would" | "chance")
+                || k + 3 >= at && matches!(self.words[k], "could" | "might" | "may" | "would" | "chance" | "Could" | "Would")
                 || w == "provided" && self.words.get(k + 1) == Some(&"that")
                 || w == "soon"
                     && k >= 1
@@ -816,7 +816,7 @@ impl<'a> Sentence<'a> {
             let phrase = cue.phrase.to_lowercase();
             match relation {
                 // "the planned talks between A and B", "did not meet": no talks (yet).
-                Relation::NegotiatesWith if self.negated(a) || self.prospective(a) => {}
+                Relation::NegotiatesWith if self.negated(a) || self.prospective(a) || self.conditional(a) => {}
                 Relation::NegotiatesWith => self.negotiation(&phrase, a, b, state, facts),
                 _ if is_stance(&relation) => {
                     // "Lima refused to fulfil the accords": a refusal to support opposes.
