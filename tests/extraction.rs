@@ -1468,3 +1468,10 @@ fn a_possible_stance_is_no_stance() {
     let g = build(&[("maybe.txt", "Talks\n\nOfficials expressed hope that Chile would support the 12-point peace plan.\n")]);
     assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "12-point peace plan", Kind::Proposal)), "{:?}", names(&g));
 }
+
+/// "Chile receives support from Peru": the supporter follows the noun; Chile supports nobody.
+#[test]
+fn support_from_a_party_is_not_the_subjects_stance() {
+    let g = build(&[("from.txt", "Aid\n\nChile is not left alone and receives support from Peru.\n")]);
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, node(&g, "Peru", Kind::Actor)), "{:?}", names(&g));
+}

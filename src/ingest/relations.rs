@@ -825,6 +825,11 @@ impl<'a> Sentence<'a> {
                     if self.negated(a) && !refused || self.conditional(a) {
                         continue;
                     }
+                    // "a step of support from the EU": the supporter follows the noun; no subject
+                    // before it holds the stance.
+                    if matches!(phrase.as_str(), "support" | "backing") && matches!(self.words.get(b), Some(&"from")) {
+                        continue;
+                    }
                     // "warned the United States" opposes it; "warned that …" only reports speech.
                     if ADJACENT_OBJECT_CUES.contains(&phrase.as_str()) && !self.party_at(b) {
                         continue;
