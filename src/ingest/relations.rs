@@ -828,6 +828,20 @@ impl<'a> Sentence<'a> {
                     // "a step of support from the EU": the supporter follows the noun; no subject
                     // before it holds the stance.
                     if matches!(phrase.as_str(), "support" | "backing") && matches!(self.words.get(b), Some(&"from")) {
+                        // "Chile receives support from Peru": Peru supports Chile.
+                        let received = (a.saturating_sub(3)..a).any(|j| {
+                            matches!(self.words[j].to_lowercase().as_str(), "receives" | "received" | "receiving" | "gets" | "got" | "enjoys" | "enjoyed")
+                        });
+                        if received {
+                            let supporters = self.objects(b + 1, |e| self.is_party(e));
+                            for s in self.subjects(a, state, |e| self.is_party(e)) {
+                                for &p in &supporters {
+                                    if p != s {
+                                        facts.push(self.fact(p, s, Relation::Supports));
+                                    }
+                                }
+                            }
+                        }
                         continue;
                     }
                     // "warned the United States" opposes it; "warned that …" only reports speech.
