@@ -118,6 +118,9 @@ struct Scan<'a> {
     out: Vec<Mention>,
 }
 
+/// Ranks written before a title that belong to it ("First Deputy Head", "Acting Director").
+pub(crate) const RANK_WORDS: &[&str] = &["Deputy", "First", "Acting"];
+
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
 ];
@@ -705,7 +708,7 @@ impl<'a> Scan<'a> {
     /// counted: "First Deputy", "Deputy", "Acting" ("the Deputy Head of the Office").
     fn rank_before(&self, start: usize) -> usize {
         let mut s = start;
-        while s > 0 && start - s < 2 && !self.covered[s - 1] && matches!(self.tok(s - 1), "Deputy" | "First" | "Acting") {
+        while s > 0 && start - s < 2 && !self.covered[s - 1] && RANK_WORDS.contains(&self.tok(s - 1)) {
             s -= 1;
         }
         s

@@ -924,7 +924,6 @@ impl<'a> Sentence<'a> {
             return;
         }
         if let Some(by) = by {
-            let cue_end = b;
             let b = by;
             let agents = self.objects(b + 1, |e| self.is_party(e));
             // What was acted on: the nearest proposal before the cue, else the nearest other object.
@@ -983,13 +982,6 @@ impl<'a> Sentence<'a> {
             for &agent in &agents {
                 for &t in &targets {
                     facts.push(self.fact(agent, t, relation.clone()));
-                }
-            }
-            // "… in a joint statement by A, B and C": its authors stand by the statement too.
-            let statement = self.ms.iter().filter(|r| r.mention.first_token >= cue_end && r.mention.end_token <= by).filter_map(|r| r.entity).find(|&e| is_proposal(e));
-            if let Some(statement) = statement {
-                for &agent in &agents {
-                    facts.push(self.fact(agent, statement, Relation::Supports));
                 }
             }
             return;
@@ -1230,18 +1222,19 @@ impl<'a> Sentence<'a> {
             // conversation, so the two or three on the other side talk with each other too.
             let persons = objects.iter().all(|&o| self.kind(o).1 == Some(EntityType::Person));
             if !subjects.is_empty() && (2..=3).contains(&objects.len()) && persons {
+                // Two officials of one state are one side ("the Foreign Minister and the National
+                // Security Advisor"). These pairs go first, so that the last pair stays the
+                // subject's, whom "the two leaders" of the next sentence mean.
+                let mut among = Vec::new();
                 for (i, &x) in objects.iter().enumerate() {
+                    let theirs = self.states_served(x, facts, false);
                     for &y in &objects[i + 1..] {
-                        // Two officials of one state are one side ("the Foreign Minister and the
-                        // National Security Advisor").
-                        let theirs = self.states_served(x, facts, false);
-                        // (First: the last pair stays the subject's, whom "the two leaders"
-                        // of the next sentence mean.)
                         if !self.states_served(y, facts, false).iter().any(|s| theirs.contains(s)) {
-                            pairs.insert(0, (x, y));
+                            among.push((x, y));
                         }
                     }
                 }
+                pairs.splice(0..0, among);
             }
             // "Russia and the United States met": the coordinated subjects with each other (a
             // handful; a joint statement's signatories do not negotiate among themselves).
@@ -1633,8 +1626,8 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "by the leaders of both states", "by the two presidents": the pair who talked.
-            let head = (by + 1..(by + 4).min(self.words.len())).find(|&k| self.plural_pair(k, state).is_some());
-            let authors: Vec<usize> = match head.and_then(|k| self.plural_pair(k, state)) {
+            let pair = (by + 1..(by + 4).min(self.words.len())).find_map(|k| self.plural_pair(k, state));
+            let authors: Vec<usize> = match pair {
                 Some((x, y)) => vec![x, y],
                 None => self.objects(by + 1, |e| self.is_party(e)),
             };

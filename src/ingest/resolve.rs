@@ -9,7 +9,7 @@
 //! Matching against entities of earlier articles happens later, when the article is merged into
 //! the graph (`ingest::merge`).
 
-use super::mentions::{find_mentions_with_tags, tag_sentences, Mention, MentionType, Target};
+use super::mentions::{find_mentions_with_tags, tag_sentences, Mention, MentionType, Target, RANK_WORDS};
 use crate::ner::gazetteer::WordClasses;
 use crate::ner::NerTag;
 use super::text::{sentences, Sentence};
@@ -598,19 +598,22 @@ fn protagonist_state(text: &str, sentences: &[Sentence], mentions: &[Vec<Resolve
     let mut others = Vec::new();
     for (k, sentence) in mentions.iter().enumerate() {
         let token = |t: usize| sentences[k].tokens[t].text(text);
+        // Only a sentence about the two states' own ties: "relations between A and B", not "the
+        // border between".
+        let ties = (0..sentences[k].tokens.len()).any(|t| {
+            matches!(token(t), "relations" | "ties" | "cooperation" | "partnership" | "friendship" | "Friendship" | "unity" | "Unity" | "alliance" | "interaction" | "dialogue")
+        });
+        if !ties {
+            continue;
+        }
         let states: Vec<(&Resolved, usize)> = sentence.iter().filter(|r| !r.mention.in_compound).filter_map(|r| r.entity.filter(|&e| is_state(e)).map(|e| (r, e))).collect();
         for pair in states.windows(2) {
             let ((a, ea), (b, eb)) = (pair[0], pair[1]);
             let gap: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(token).collect();
-            let joined = matches!(gap.as_slice(), ["and"] | ["and", "the"]);
             // "between A and B", not "Russia, Armenia and Azerbaijan".
             let at = a.mention.first_token;
             let between = at >= 1 && token(at - 1) == "between" || at >= 2 && token(at - 1) == "the" && token(at - 2) == "between";
-            // … of the two states' own ties: "relations between A and B", not "the border between".
-            let ties = (0..sentences[k].tokens.len()).any(|t| {
-                matches!(token(t), "relations" | "ties" | "cooperation" | "partnership" | "friendship" | "Friendship" | "unity" | "Unity" | "alliance" | "interaction" | "dialogue")
-            });
-            let joined = joined && between && ties;
+            let joined = between && matches!(gap.as_slice(), ["and"] | ["and", "the"]);
             if joined && ea != eb && (ea == theirs || eb == theirs) {
                 others.push(if ea == theirs { eb } else { ea });
             }
@@ -641,7 +644,7 @@ fn ranked_title_word(text: &str, role_title: &str) -> String {
     match lower.find(&word) {
         Some(at) if at > 0 => {
             let rank = lower[..at].trim();
-            if !rank.is_empty() && rank.split_whitespace().all(|w| matches!(w, "deputy" | "first" | "acting")) {
+            if !rank.is_empty() && rank.split_whitespace().all(|w| RANK_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w))) {
                 format!("{rank} {word}")
             } else {
                 word
@@ -655,7 +658,7 @@ fn ranked_title_word(text: &str, role_title: &str) -> String {
 /// is no Head.
 fn holds_title_word(role: &str, word: &str) -> bool {
     let role = role.to_lowercase();
-    role.match_indices(word).any(|(at, _)| word.starts_with("deputy") || word.starts_with("first deputy") || !role[..at].ends_with("deputy "))
+    role.match_indices(word).any(|(at, _)| word.contains("deputy") || !role[..at].ends_with("deputy "))
 }
 
 /// "OSCE Special Monitoring Mission", "African Union Commission", "Council of the European
