@@ -1477,3 +1477,36 @@ fn support_from_a_party_is_not_the_subjects_stance() {
     assert!(!has_edge(&g, chile, Relation::Supports, peru), "{:?}", names(&g));
     assert!(has_edge(&g, peru, Relation::Supports, chile), "{:?}", names(&g));
 }
+
+#[test]
+fn two_signatories_dealt_with_each_other_but_a_multilateral_signing_is_no_talks() {
+    let text = "Deal\n\nChile and Peru signed a maritime border agreement in 2003. \
+                Chile, Peru, Bolivia and Ecuador signed the Andean Security Treaty.\n";
+    let g = build(&[("signed.txt", text)]);
+    let chile = node(&g, "Chile", Kind::Actor);
+    assert!(has_edge(&g, chile, Relation::NegotiatesWith, node(&g, "Peru", Kind::Actor)) || has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::NegotiatesWith, chile));
+    let bolivia = node(&g, "Bolivia", Kind::Actor);
+    assert!(!has_edge(&g, chile, Relation::NegotiatesWith, bolivia) && !has_edge(&g, bolivia, Relation::NegotiatesWith, chile));
+    // Each signatory still supports what it signed.
+    let border = node(&g, "maritime border agreement", Kind::Proposal);
+    assert!(has_edge(&g, node(&g, "Peru", Kind::Actor), Relation::Supports, border));
+}
+
+#[test]
+fn his_contacts_after_told_are_the_tellers() {
+    let text = "Call\n\nCharles Michel told Vladimir Putin about his contacts with the Ukrainian leadership.\n";
+    let g = build(&[("contacts.txt", text)]);
+    let ukraine = node(&g, "Ukraine", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Charles Michel", Kind::Actor), Relation::NegotiatesWith, ukraine), "{:?}", names(&g));
+    assert!(!has_edge(&g, node(&g, "Vladimir Putin", Kind::Actor), Relation::NegotiatesWith, ukraine));
+}
+
+#[test]
+fn a_demonym_before_a_companys_head_word_is_the_companys_name() {
+    let text = "Rail\n\nA cooperation agreement was signed between Russian Railways and Kazakh Railways.\n";
+    let g = build(&[("rail.txt", text)]);
+    let russian = node(&g, "Russian Railways", Kind::Actor);
+    let kazakh = node(&g, "Kazakh Railways", Kind::Actor);
+    assert!(has_edge(&g, russian, Relation::NegotiatesWith, kazakh) || has_edge(&g, kazakh, Relation::NegotiatesWith, russian), "{:?}", names(&g));
+    assert!(!names(&g).iter().any(|n| n == "Railways"));
+}

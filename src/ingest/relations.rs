@@ -819,6 +819,10 @@ impl<'a> Sentence<'a> {
                 Relation::NegotiatesWith if self.negated(a) || self.prospective(a) || self.conditional(a) => {}
                 Relation::NegotiatesWith => self.negotiation(&phrase, a, b, state, facts),
                 _ if is_stance(&relation) => {
+                    // "Egypt and Cyprus signed an agreement": the signatories dealt with each other.
+                    if phrase == "signed" && !self.negated(a) && !self.conditional(a) {
+                        self.negotiation(&phrase, a, b, state, facts);
+                    }
                     // "Lima refused to fulfil the accords": a refusal to support opposes.
                     let refused = relation == Relation::Supports && self.refused(a);
                     let relation = if refused { Relation::Opposes } else { relation };
@@ -1185,7 +1189,8 @@ impl<'a> Sentence<'a> {
             "held talks" | "hold talks" | "discussed" | "met on" | "met in" | "spoke by phone" | "spoke by telephone" | "had a meeting"
                 | "had a brief meeting" | "had a short meeting" | "held a meeting" | "had talks" | "had a conversation" | "held a conversation"
         )
-            || cue.contains("their dialogue");
+            || cue.contains("their dialogue")
+            || cue == "signed";
         if lists {
             let parties = self.objects(b, actor);
             for (i, &x) in parties.iter().enumerate() {
@@ -1195,6 +1200,11 @@ impl<'a> Sentence<'a> {
             }
         } else if cue.starts_with("engaged in") || among_subjects {
             let parties = self.subjects(a, state, actor);
+            // "Egypt and Cyprus signed a maritime agreement": two signatories made a deal with each
+            // other; more are a multilateral signing, no negotiation between each pair.
+            if cue == "signed" && parties.len() != 2 {
+                return;
+            }
             for (i, &x) in parties.iter().enumerate() {
                 for &y in &parties[i + 1..] {
                     pairs.push((x, y));
@@ -1257,7 +1267,7 @@ impl<'a> Sentence<'a> {
     /// meeting in Belgrade with …": a party's talks, meeting or call with another party,
     /// words apart.
     fn possessive_talks(&self, state: &Discourse, facts: &mut Vec<Fact>) {
-        const NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "conversation", "call", "consultations", "summit"];
+        const NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "conversation", "call", "consultations", "summit", "contacts"];
         let actor = |e: usize| self.kind(e).0 == Kind::Actor;
         for (k, w) in self.words.iter().enumerate() {
             if !NOUNS.contains(&w.to_lowercase().as_str()) {
@@ -1270,13 +1280,19 @@ impl<'a> Sentence<'a> {
             // sentence (one named sentences before is too often someone else's).
             // ("his telephone conversation with": one word may stand between.)
             let possessive_pronoun = (k.saturating_sub(2)..k).find(|&j| matches!(self.words[j].to_lowercase().as_str(), "his" | "her"));
+            let person = |r: &&&Resolved| r.entity.is_some_and(|e| self.kind(e) == (Kind::Actor, Some(EntityType::Person)));
             let pronoun_owner = possessive_pronoun.and_then(|p| {
-                self.ms
-                    .iter()
-                    .rev()
-                    .filter(|r| r.mention.end_token <= p && !r.mention.in_compound)
-                    .filter_map(|r| r.entity)
-                    .find(|&e| self.kind(e) == (Kind::Actor, Some(EntityType::Person)))
+                let before: Vec<&&Resolved> = self.ms.iter().filter(|r| r.mention.end_token <= p && !r.mention.in_compound).filter(person).collect();
+                // "Michel told Putin about his contacts with …": the one told is not the one
+                // whose contacts they are; the teller is.
+                let told = |r: &&Resolved| {
+                    r.mention.first_token > 0
+                        && matches!(self.words[r.mention.first_token - 1], "told" | "informed" | "briefed" | "assured" | "updated")
+                };
+                match before.as_slice() {
+                    [.., teller, last] if told(last) && !told(teller) => teller.entity,
+                    _ => before.last().and_then(|r| r.entity),
+                }
                     // "he told you about his talks with …": the "he" of this sentence.
                     .or_else(|| (0..p).any(|j| matches!(self.words[j], "he" | "He" | "she" | "She")).then(|| self.pronoun(p, state)).flatten())
             });
