@@ -1510,3 +1510,53 @@ fn a_demonym_before_a_companys_head_word_is_the_companys_name() {
     assert!(has_edge(&g, russian, Relation::NegotiatesWith, kazakh) || has_edge(&g, kazakh, Relation::NegotiatesWith, russian), "{:?}", names(&g));
     assert!(!names(&g).iter().any(|n| n == "Railways"));
 }
+
+#[test]
+fn which_after_a_possessors_noun_is_no_stance_of_the_possessor() {
+    let text = "Sanctions\n\nChile sanctioned the institute, saying it had facilitated Luis Varga's separatist activities, which seriously undermine Chile's sovereignty.\n";
+    let g = build(&[("which.txt", text)]);
+    let varga = node(&g, "Luis Varga", Kind::Actor);
+    assert!(!g.node_ids().any(|t| has_edge(&g, varga, Relation::Opposes, t)), "{:?}", names(&g));
+}
+
+#[test]
+fn it_after_a_party_in_object_position_is_not_that_party() {
+    let text = "Oil\n\nThe adviser said the world should not help Russia in transporting energy - it should impose sanctions on Russian ports.\n";
+    let g = build(&[("it.txt", text)]);
+    let russia = node(&g, "Russia", Kind::Actor);
+    assert!(!g.node_ids().any(|t| has_edge(&g, russia, Relation::PositionOn, t) || has_edge(&g, russia, Relation::Opposes, t)), "{:?}", names(&g));
+}
+
+#[test]
+fn their_support_with_nothing_after_it_supports_nothing() {
+    let text = "Rally\n\nGeorgians are fighting on the side of Ukraine and expressed their support on the streets of Tbilisi.\n";
+    let g = build(&[("rally.txt", text)]);
+    let ukraine = node(&g, "Ukraine", Kind::Actor);
+    assert!(!has_edge(&g, ukraine, Relation::Supports, node(&g, "Georgia", Kind::Actor)), "{:?}", names(&g));
+}
+
+#[test]
+fn his_support_of_a_party_supports_it() {
+    let text = "Thanks\n\nVolodymyr Zelenskyy thanked Prime Minister of Croatia Andrej Plenkovic for his support of Ukraine.\n";
+    let g = build(&[("thanks.txt", text)]);
+    assert!(has_edge(&g, node(&g, "Andrej Plenkovic", Kind::Actor), Relation::Supports, node(&g, "Ukraine", Kind::Actor)), "{:?}", names(&g));
+}
+
+#[test]
+fn talks_with_a_states_named_person_are_with_the_person_not_with_what_a_state_owns() {
+    let text = "Talks\n\nEmmanuel Macron held talks with Russia's Sergei Lavrov. \
+                Vladimir Putin spoke about his recent contacts with international partners and France's Presidency at the EU Council.\n";
+    let g = build(&[("talks.txt", text)]);
+    assert!(has_edge(&g, node(&g, "Emmanuel Macron", Kind::Actor), Relation::NegotiatesWith, node(&g, "Sergei Lavrov", Kind::Actor)), "{:?}", names(&g));
+    assert!(!has_edge(&g, node(&g, "Vladimir Putin", Kind::Actor), Relation::NegotiatesWith, node(&g, "France", Kind::Actor)));
+}
+
+#[test]
+fn unacceptable_to_a_party_is_that_partys_objection() {
+    let text = "Operation\n\nNATO allies have been expanding their military presence in Ukraine, which is unacceptable to Russia.\n";
+    let g = build(&[("unacceptable.txt", text)]);
+    let russia = node(&g, "Russia", Kind::Actor);
+    for who in ["Ukraine", "NATO"] {
+        assert!(!has_edge(&g, node(&g, who, Kind::Actor), Relation::Opposes, russia), "{who}: {:?}", names(&g));
+    }
+}

@@ -1415,6 +1415,13 @@ impl<'a> Scan<'a> {
                 Some(NerType::Organization | NerType::Place) if prefixed && !single && !place && !body => {
                     (MentionType::Person, Target::Person { name, single, tagged: true })
                 }
+                // "Russia's Sergei Lavrov": a known given name opening two or three name words
+                // is a person, whatever the tagger read after the possessive.
+                Some(NerType::Organization | NerType::Place)
+                    if !single && end - from <= 3 && !place && !body && from > 0 && matches!(self.tok(from - 1), "'s" | "\u{2019}s") && WordClasses::builtin().is_given_name(self.tok(from)) =>
+                {
+                    (MentionType::Person, Target::Person { name, single, tagged: true })
+                }
                 // "Caspian Sea", "Belt and Road": a place's head word vetoes the tagger's person.
                 Some(NerType::Person) if place || body => (MentionType::Other, Target::Unlinked),
                 Some(NerType::Person) => (MentionType::Person, Target::Person { name, single, tagged: true }),

@@ -21,6 +21,9 @@ const CLAUSE_BREAKS: &[&str] = &[
     "although", "though", "because", "whereas", "since", "until", "however", "if", "unless",
 ];
 
+/// Prepositions that make the party after them a modifier, not a clause's subject.
+const PREPOSITIONS: &[&str] = &["in", "of", "at", "on", "from", "to", "with", "for", "by", "into", "within", "across", "near"];
+
 /// How many words may stand between a cue and its first object.
 const OBJECT_REACH: usize = 6;
 
@@ -707,12 +710,20 @@ impl<'a> Sentence<'a> {
             "it" | "its" => matches!(self.kind(e), (Kind::Actor, Some(t)) if t != EntityType::Person),
             _ => false,
         };
-        self.ms
+        let before: Vec<(usize, usize)> = self
+            .ms
             .iter()
             .filter(|r| r.mention.end_token <= at && !r.mention.in_compound)
-            .filter_map(|r| r.entity)
-            .find(|&e| fits(e))
-            .or_else(|| state.pronoun(&word, self.si))
+            .filter_map(|r| r.entity.map(|e| (r.mention.first_token, e)))
+            .filter(|&(_, e)| fits(e))
+            .collect();
+        if matches!(word.as_str(), "it" | "its") && !before.is_empty() {
+            // "the world should not help Russia …, it should impose …": a party right after a
+            // verb is its object; "it" is then the unnamed subject, not that party.
+            let object = |k: usize| k > 0 && self.words[k - 1].chars().all(|c| c.is_lowercase()) && !matches!(self.words[k - 1], "the" | "and" | "both" | "or");
+            return before.iter().find(|&&(k, _)| !object(k)).map(|&(_, e)| e);
+        }
+        before.first().map(|&(_, e)| e).or_else(|| state.pronoun(&word, self.si))
     }
 
     /// The pair a plural head at token `at` refers to, when a "two", "both" or "the" comes
@@ -846,6 +857,17 @@ impl<'a> Sentence<'a> {
                                 }
                             }
                         }
+                        continue;
+                    }
+                    // "expressed their support on the streets of Tbilisi": support as a noun names
+                    // what it is for after "for" or "to", else nothing.
+                    let noun = a > 0 && matches!(self.words[a - 1].to_lowercase().as_str(), "their" | "its" | "his" | "her" | "our" | "my" | "your");
+                    if phrase == "support" && noun && !matches!(self.words.get(b), Some(&"for") | Some(&"to") | Some(&"of")) {
+                        continue;
+                    }
+                    // "… presence in Ukraine, which is unacceptable to Russia": Russia objects to
+                    // the presence; whoever stands before the cue does not object to Russia.
+                    if phrase == "unacceptable" && self.words.get(b) == Some(&"to") {
                         continue;
                     }
                     // "warned the United States" opposes it; "warned that …" only reports speech.
@@ -994,7 +1016,26 @@ impl<'a> Sentence<'a> {
         if subjects.is_empty() {
             // "Russia could agree to … but remains critical of …": the previous clause's subject.
             if let Some(start) = self.clauses.iter().position(|&c| c == self.clauses[a]) {
-                if start > 0 {
+                // "facilitated Tsai's separatist activities, which undermines …": a relative
+                // pronoun stands for the words right before it; only a party named there acts.
+                if start > 0 && matches!(self.words[start].to_lowercase().as_str(), "which" | "that") {
+                    let mut k = start;
+                    while k > 0 && matches!(self.words[k - 1], "," | "." | ")") {
+                        k -= 1;
+                    }
+                    // ("… their presence in Ukraine, which": a party after a preposition only
+                    // qualifies the noun the pronoun stands for.)
+                    let governed = |r: &&&Resolved| r.mention.first_token > 0 && PREPOSITIONS.contains(&self.words[r.mention.first_token - 1].to_lowercase().as_str());
+                    subjects = self
+                        .ms
+                        .iter()
+                        .filter(|r| r.mention.end_token == k && !r.mention.possessive && !r.mention.in_compound)
+                        .filter(|r| !governed(r))
+                        .filter_map(|r| r.entity)
+                        .filter(|&e| self.is_party(e))
+                        .take(1)
+                        .collect();
+                } else if start > 0 {
                     subjects = self.subjects(start - 1, state, |e| self.is_party(e));
                     let prev_clause = self.clauses[start - 1];
                     if subjects.is_empty() {
@@ -1222,7 +1263,7 @@ impl<'a> Sentence<'a> {
                 return;
             }
             let subjects = self.subjects(a, state, actor);
-            let objects = self.objects(b, actor);
+            let objects = self.talk_partners(b, actor);
             for &s in &subjects {
                 for &o in &objects {
                     pairs.push((s, o));
@@ -1261,6 +1302,25 @@ impl<'a> Sentence<'a> {
                 facts.push(self.fact(x, y, Relation::NegotiatesWith));
             }
         }
+    }
+
+    /// The parties talked with, named from token `from` on. A party owning a named thing that
+    /// is no party ("contacts with partners and France's Presidency of the EU Council") is not
+    /// one of them.
+    fn talk_partners(&self, from: usize, want: impl Fn(usize) -> bool) -> Vec<usize> {
+        let owns_thing = |e: usize| {
+            self.ms.iter().any(|r| {
+                let next = r.mention.end_token + 1;
+                r.entity == Some(e)
+                    && r.mention.possessive
+                    && r.mention.first_token >= from
+                    && next < self.words.len()
+                    && self.words[next].starts_with(char::is_uppercase)
+                    && self.mention_at(next).is_none()
+                    && !self.lex.is_role_word(self.words[next])
+            })
+        };
+        self.objects(from, want).into_iter().filter(|&e| !owns_thing(e)).collect()
     }
 
     /// "Jovic's April 6 talks in Brussels with Prime Minister … Varga", "Milan Jovic had a
@@ -1312,7 +1372,7 @@ impl<'a> Sentence<'a> {
             if self.clauses[with] != self.clauses[k] {
                 continue;
             }
-            for other in self.objects(with + 1, actor) {
+            for other in self.talk_partners(with + 1, actor) {
                 for &owner in &owners {
                     if other != owner {
                         facts.push(self.fact(owner, other, Relation::NegotiatesWith));
