@@ -104,6 +104,8 @@ struct LexiconFile {
     #[serde(default)]
     proposal_words: Vec<String>,
     #[serde(default)]
+    known_proposals: Vec<IssueEntry>,
+    #[serde(default)]
     proposal_generic_modifiers: Vec<String>,
     #[serde(default)]
     proposal_dropped_modifiers: Vec<String>,
@@ -164,6 +166,10 @@ pub struct Lexicon {
     pub roles: Vec<RoleEntry>,
     pub issues: Vec<IssueEntry>,
     pub cues: Vec<Cue>,
+    /// Well-known agreements and treaties, by canonical name.
+    pub known_proposals: Vec<IssueEntry>,
+    /// Lower-case name or alias of a known proposal → its index in `known_proposals`.
+    known_proposal_forms: HashMap<String, usize>,
     forms: Vec<Form>,
     entity_matcher: Matcher,
     role_matcher: Matcher,
@@ -400,7 +406,15 @@ impl Lexicon {
             .filter(|w| !matches!(w.as_str(), "of" | "the" | "to" | "for" | "in"))
             .chain(file.roles.iter().map(|r| r.title.to_lowercase()))
             .collect();
+        let known_proposal_forms = file
+            .known_proposals
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| std::iter::once(&p.name).chain(p.aliases.iter()).map(move |f| (name_form(f), i)))
+            .collect();
         Ok(Lexicon {
+            known_proposals: file.known_proposals,
+            known_proposal_forms,
             role_words,
             entities: file.entities,
             tagger_entities,
@@ -492,6 +506,12 @@ impl Lexicon {
     pub fn is_place_word(&self, w: &str) -> bool {
         contains_folded(&self.place_words, w)
     }
+    /// The canonical name of the well-known proposal `name` stands for ("2015 Minsk Package of
+    /// Measures" → "Minsk agreements"), if any: case, spacing and a leading year do not count.
+    pub fn known_proposal(&self, name: &str) -> Option<&str> {
+        self.known_proposal_forms.get(&name_form(name)).map(|&i| self.known_proposals[i].name.as_str())
+    }
+
     pub fn is_proposal_word(&self, w: &str) -> bool {
         contains_folded(&self.proposal_words, w)
     }
@@ -701,4 +721,12 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("leads or represents"), "{err}");
     }
+}
+
+/// A proposal name as `Lexicon::known_proposal` compares it: lower case, single spaces, no
+/// leading year or "the".
+fn name_form(name: &str) -> String {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let skip = words.iter().take_while(|w| *w == "the" || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).count();
+    words[skip..].join(" ")
 }

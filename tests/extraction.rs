@@ -1560,3 +1560,23 @@ fn unacceptable_to_a_party_is_that_partys_objection() {
         assert!(!has_edge(&g, node(&g, who, Kind::Actor), Relation::Opposes, russia), "{who}: {:?}", names(&g));
     }
 }
+
+#[test]
+fn a_well_known_agreement_is_one_node_under_all_its_names() {
+    let a = "Call\n\nBoth presidents reaffirmed the importance of fully implementing the 2015 Minsk Package of Measures.\n";
+    let b = "Talks\n\nThe Chilean President said Kiev refused to fulfil the Minsk agreements.\n";
+    let g = build(&[("a.txt", a), ("b.txt", b)]);
+    let minsk = node(&g, "Minsk agreements", Kind::Proposal);
+    assert!(g.node(minsk).aliases.iter().any(|a| a == "Minsk Package of Measures"), "{:?}", g.node(minsk).aliases);
+    assert!(!names(&g).iter().any(|n| n.contains("Package of Measures")), "{:?}", names(&g));
+    assert!(has_edge(&g, node(&g, "Ukraine", Kind::Actor), Relation::Opposes, minsk));
+}
+
+#[test]
+fn a_states_initiative_on_something_new_is_not_the_last_agreement_named() {
+    let text = "Call\n\nThe leaders discussed the Minsk agreements. \
+                Vladimir Putin told him about the Russian initiative on long-term, binding security guarantees.\n";
+    let g = build(&[("initiative.txt", text)]);
+    let minsk = node(&g, "Minsk agreements", Kind::Proposal);
+    assert!(!has_edge(&g, node(&g, "Russia", Kind::Actor), Relation::Proposed, minsk), "{:?}", names(&g));
+}

@@ -327,13 +327,27 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         // "the plan" goes back to the last proposal named; "Russia's proposals"
                         // only to one named just before, else to no proposal in particular.
                         let near = |&(_, at): &(usize, usize)| m.proposer.is_none() || si - at <= 1;
-                        last_proposal.filter(near).map(|(id, _)| id)
+                        // "the Russian initiative on binding security guarantees": what follows
+                        // says which; it is a new proposal, not the last one named.
+                        let described = m.proposer.is_some()
+                            && sentences[si].tokens.get(m.end_token).is_some_and(|t| matches!(t.text(text), "on" | "for" | "regarding" | "concerning"));
+                        last_proposal.filter(near).filter(|_| !described).map(|(id, _)| id)
                     } else {
-                        let key = proposal_key_in_article(&entities, key);
-                        let id = entities.get_or_add(format!("proposal:{key}"), || entity(name, Kind::Proposal, None));
+                        // "the 2015 Minsk Package of Measures" is the Minsk agreements, in every
+                        // article.
+                        let known = lex.known_proposal(name).or_else(|| lex.known_proposal(&surface));
+                        let key = match known {
+                            Some(canonical) => canonical.to_lowercase(),
+                            None => proposal_key_in_article(&entities, key),
+                        };
+                        let id = entities.get_or_add(format!("proposal:{key}"), || entity(known.unwrap_or(name), Kind::Proposal, None));
                         let e = &mut entities.list[id];
                         // The fullest form names the proposal: "12-point peace plan" over "12-point plan".
-                        if name.split(' ').count() > e.name.split(' ').count() {
+                        if known.is_some() {
+                            if *name != e.name {
+                                e.aliases.insert(name.clone());
+                            }
+                        } else if name.split(' ').count() > e.name.split(' ').count() {
                             let old = std::mem::replace(&mut e.name, name.clone());
                             e.aliases.insert(old);
                         } else if *name != e.name {
