@@ -1580,3 +1580,20 @@ fn a_states_initiative_on_something_new_is_not_the_last_agreement_named() {
     let minsk = node(&g, "Minsk agreements", Kind::Proposal);
     assert!(!has_edge(&g, node(&g, "Russia", Kind::Actor), Relation::Proposed, minsk), "{:?}", names(&g));
 }
+
+#[test]
+fn a_transcript_speaker_goes_on_speaking_until_the_next_label() {
+    let text = "Talks\n\nVladimir Putin had talks with President of Kazakhstan Kassym-Jomart Tokayev.\n\n\
+                *** President of Russia Vladimir Putin: Mr President, friends, I am glad to see you. Our trade is growing. \
+                President of Kazakhstan Kassym-Jomart Tokayev: Thank you. We fully support the Minsk agreements. \
+                I would like to say a few words about sanctions.\n";
+    let g = build(&[("transcript.txt", text)]);
+    let putin = node(&g, "Vladimir Putin", Kind::Actor);
+    let tokayev = node(&g, "Kassym-Jomart Tokayev", Kind::Actor);
+    assert!(has_edge(&g, putin, Relation::PositionOn, node(&g, "trade", Kind::Issue)), "{:?}", names(&g));
+    let minsk = node(&g, "Minsk agreements", Kind::Proposal);
+    assert!(has_edge(&g, tokayev, Relation::Supports, minsk));
+    assert!(!has_edge(&g, putin, Relation::Supports, minsk));
+    // A courtesy formula is no position.
+    assert!(!g.node_ids().any(|t| has_edge(&g, tokayev, Relation::PositionOn, t) && g.node(t).name == "sanctions"));
+}

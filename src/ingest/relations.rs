@@ -48,6 +48,7 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
         let clauses = clause_ids(&words);
         let ctx = Sentence { si, words: &words, clauses: &clauses, ms: &ms, analysis, lex };
         let before = facts.len();
+        state.transcript_label(&ctx);
         ctx.qualifiers(&mut facts);
         ctx.cues(text, &mut state, &mut facts);
         ctx.possessive_talks(&state, &mut facts);
@@ -137,6 +138,11 @@ struct Discourse {
     pair_states: Option<(usize, usize)>,
     /// The last person who spoke and is no expert: what an expert calls "the message" is theirs.
     last_official: Option<usize>,
+    /// The speaker of a transcript ("President of Russia Vladimir Putin: Mr President, …"), who
+    /// goes on speaking in the sentences after the label until the next label.
+    transcript: Option<usize>,
+    /// In the sentence holding a transcript label, the first token after its colon.
+    label_end: Option<(usize, usize)>,
     /// The parties of a joint statement: three or more coordinated at the start of the article's
     /// first sentence ("China, France, Russia, the United Kingdom and the United States consider
     /// …"), whom a later sentence opening with "We" speaks for.
@@ -148,6 +154,33 @@ const PAIR_PEOPLE: &[&str] = &["leaders", "presidents", "ministers", "heads", "s
 const PAIR_STATES: &[&str] = &["countries", "nations", "states", "governments"];
 
 impl Discourse {
+    /// Notes a transcript label opening the sentence: a person, named or by title, then a colon,
+    /// with nothing but asterisks before ("*** Vladimir Putin: Thank you.").
+    /// A label whose speaker is not recognised ("NikolPrime Minister of …:") ends the last
+    /// speaker's turn all the same.
+    fn transcript_label(&mut self, ctx: &Sentence) {
+        let Some(colon) = ctx.words.iter().take(25).position(|w| *w == ":") else { return };
+        let label_words = ctx.words[..colon].iter().filter(|w| !w.chars().all(|c| c == '*'));
+        let mut any = false;
+        for w in label_words {
+            if !(w.starts_with(char::is_uppercase) || ctx.lex.is_name_connector(w) || w.starts_with('\'')) {
+                return;
+            }
+            any = true;
+        }
+        if !any {
+            return;
+        }
+        self.transcript = ctx
+            .ms
+            .iter()
+            .rev()
+            .filter(|r| !r.mention.in_compound && r.mention.end_token <= colon)
+            .filter_map(|r| r.entity)
+            .find(|&e| ctx.kind(e) == (Kind::Actor, Some(EntityType::Person)));
+        self.label_end = Some((ctx.si, colon + 1));
+    }
+
     fn after_sentence(&mut self, ctx: &Sentence, facts: &[Fact], first_new: usize) {
         let state_of = |p: usize| {
             facts
@@ -1909,6 +1942,20 @@ impl<'a> Sentence<'a> {
             if (a.saturating_sub(2)..a).any(|k| TOPIC_WORDS.contains(&self.words[k].to_lowercase().as_str())) {
                 continue;
             }
+            // "I would like to say a few words about …", "I would like to thank": a speaker's
+            // courtesy, not what they want.
+            let courtesy = self.words.get(b) == Some(&"to")
+                && self.words.get(b + 1).is_some_and(|w| {
+                    self.lex.is_speech_verb(w)
+                        || matches!(
+                            *w,
+                            "say" | "thank" | "ask" | "recall" | "congratulate" | "welcome" | "greet" | "inform" | "express" | "begin" | "start"
+                                | "spend" | "draw" | "point" | "mention" | "discuss" | "repeat" | "underline" | "reiterate" | "take" | "report" | "address" | "speak" | "know"
+                        )
+                });
+            if courtesy {
+                continue;
+            }
             let mut subjects = self.subjects(a, state, actor);
             if subjects.is_empty() {
                 // A clause continuing the previous one: "— but only in exchange for …".
@@ -2119,6 +2166,7 @@ impl<'a> Sentence<'a> {
         };
         match speakers.as_slice() {
             [one] => Some(*one),
+            [] if !opened => state.transcript,
             _ => None,
         }
     }
@@ -2126,7 +2174,19 @@ impl<'a> Sentence<'a> {
     /// Who speaks in this sentence; an expert speaker comments on everything else it names.
     fn attribution(&self, state: &mut Discourse, facts: &mut Vec<Fact>, resolution_facts: &[Fact], first_fact: usize) {
         let n = self.words.len();
-        let (speakers, content) = self.speakers(state);
+        let (mut speakers, mut content) = self.speakers(state);
+        // In a transcript, the speaker of the last label says everything after it, as themself
+        // (their "our trade" is their position, not only their state's).
+        let mut in_transcript = false;
+        if let (true, Some(sp)) = (speakers.is_empty(), state.transcript) {
+            let from = match state.label_end {
+                Some((si, end)) if si == self.si => end,
+                _ => 0,
+            };
+            speakers = vec![sp];
+            content = vec![(from, n)];
+            in_transcript = true;
+        }
         if speakers.is_empty() {
             return;
         }
@@ -2192,7 +2252,7 @@ impl<'a> Sentence<'a> {
                 // "our independence and sovereignty": an issue a speaker claims for the party they
                 // speak for is that party's position. (Any issue an official merely mentions is
                 // not: on four gold sets that read gave 7 right and 11 wrong.)
-                let speaks_for = self.post_state(sp, facts);
+                let speaks_for = self.post_state(sp, facts).filter(|_| !in_transcript);
                 let mut positions = Vec::new();
                 for r in self.ms {
                     let e = r.entity.expect("filtered");
@@ -2202,8 +2262,12 @@ impl<'a> Sentence<'a> {
                     let topic = (r.mention.first_token.saturating_sub(6)..r.mention.first_token)
                         .filter(|&k| self.clauses[k] == self.clauses[r.mention.first_token])
                         .any(|k| TOPIC_WORDS.contains(&self.words[k].to_lowercase().as_str()));
-                    let ours = (r.mention.first_token.saturating_sub(8)..r.mention.first_token)
-                        .any(|k| matches!(self.words[k].to_lowercase().as_str(), "our" | "we"));
+                    // (A transcript runs long and its speaker says "we" all the time: there only
+                    // "our trade", "our mutual trade" count.)
+                    let reach = if in_transcript { 2 } else { 8 };
+                    let ours = (r.mention.first_token.saturating_sub(reach)..r.mention.first_token)
+                        .any(|k| matches!(self.words[k].to_lowercase().as_str(), "our" | "we"))
+                        && !(in_transcript && self.words[r.mention.first_token - 1] == "of");
                     if self.kind(e).0 == Kind::Issue && said && !topic && ours {
                         positions.push(self.fact(speaks_for.unwrap_or(sp), e, Relation::PositionOn));
                     }
