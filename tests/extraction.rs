@@ -1597,3 +1597,14 @@ fn a_transcript_speaker_goes_on_speaking_until_the_next_label() {
     // A courtesy formula is no position.
     assert!(!g.node_ids().any(|t| has_edge(&g, tokayev, Relation::PositionOn, t) && g.node(t).name == "sanctions"));
 }
+
+#[test]
+fn an_agreement_named_with_the_settling_of_an_issue_concerns_it() {
+    let text = "Call\n\nWhile discussing prospects for resolving the intra-Ukrainian crisis, both presidents reaffirmed the importance of implementing the Minsk agreements. \
+                Exchanging views on the migration crisis, Vladimir Putin emphasised that the Andean Security Treaty was working.\n";
+    let g = build(&[("concerns.txt", text)]);
+    let minsk = node(&g, "Minsk agreements", Kind::Proposal);
+    assert!(has_edge(&g, minsk, Relation::Concerns, node(&g, "Ukraine conflict", Kind::Issue)), "{:?}", names(&g));
+    let treaty = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal && g.node(id).name.contains("Andean")).expect("the treaty");
+    assert!(has_edge(&g, treaty, Relation::Concerns, node(&g, "migration", Kind::Issue)));
+}

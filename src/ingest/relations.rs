@@ -2050,6 +2050,24 @@ impl<'a> Sentence<'a> {
                     facts.push(self.fact(p.entity.expect("filtered"), i.entity.expect("filtered"), Relation::Concerns));
                 }
             }
+            // "prospects for resolving the intra-Ukrainian crisis … implementing the Minsk
+            // agreements": an agreement named with the settling of an issue is about it.
+            for i in self.ms.iter().filter(|r| self.kind(r.entity.expect("filtered")).0 == Kind::Issue) {
+                let settled = (i.mention.first_token.saturating_sub(3)..i.mention.first_token).any(|k| {
+                    let w = self.words[k].to_lowercase();
+                    w.starts_with("resolv") || w.starts_with("settl") || w == "resolution"
+                });
+                let near = i.mention.first_token.abs_diff(p.mention.first_token) <= 25;
+                // "Exchanging views on the domestic crisis in Ukraine, NAME emphasised that Kiev
+                // refused to fulfil the Minsk agreements": the opening phrase sets the topic.
+                let opens = |w: &str| w.ends_with("ing") || matches!(w, "When" | "While" | "In");
+                let frame_end = self.words.iter().position(|w| *w == ",");
+                let framed = self.words.first().is_some_and(|w| opens(w))
+                    && frame_end.is_some_and(|c| i.mention.end_token <= c && p.mention.first_token > c);
+                if (settled || framed) && near {
+                    facts.push(self.fact(p.entity.expect("filtered"), i.entity.expect("filtered"), Relation::Concerns));
+                }
+            }
         }
     }
 
