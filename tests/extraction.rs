@@ -1608,3 +1608,33 @@ fn an_agreement_named_with_the_settling_of_an_issue_concerns_it() {
     let treaty = g.node_ids().find(|&id| g.node(id).kind == Kind::Proposal && g.node(id).name.contains("Andean")).expect("the treaty");
     assert!(has_edge(&g, treaty, Relation::Concerns, node(&g, "migration", Kind::Issue)));
 }
+
+#[test]
+fn the_wife_of_a_president_holds_no_post() {
+    let text = "Call\n\nWife of the President of Ukraine Olena Zelenska had a phone conversation with Her Majesty Queen Mathilde of Belgium. \
+                Kim Yo Jong, sister of the North Korean leader Kim Jong Un, warned the United States.\n";
+    let g = build(&[("kin.txt", text)]);
+    assert!(!has_edge(&g, node(&g, "Olena Zelenska", Kind::Actor), Relation::Leads, node(&g, "Ukraine", Kind::Actor)), "{:?}", names(&g));
+    assert!(has_edge(&g, node(&g, "Kim Jong Un", Kind::Actor), Relation::Leads, node(&g, "North Korea", Kind::Actor)));
+}
+
+#[test]
+fn a_leader_the_graph_knows_leads_in_a_readout_that_never_titles_him() {
+    let first = "Talks\n\nPresident of Russia Vladimir Putin met with President of Finland Sauli Niinisto.\n";
+    let second = "Call\n\nVladimir Putin had a telephone conversation with Federal Chancellor of Germany Olaf Scholz. \
+                  Vladimir Putin spoke about the Russian proposals on security guarantees for Russia.\n";
+    let g = build(&[("first.txt", first), ("second.txt", second)]);
+    let putin = node(&g, "Vladimir Putin", Kind::Actor);
+    let russia = node(&g, "Russia", Kind::Actor);
+    let leads = g.edge_ids().find(|&e| g.endpoints(e) == (putin, russia) && g.edge(e).relation == Relation::Leads).expect("leads");
+    assert!(g.edge(leads).evidence.iter().any(|ev| ev.article == "second"), "{:?}", g.edge(leads).evidence);
+}
+
+#[test]
+fn the_head_of_a_states_body_is_not_its_leader() {
+    let first = "Talks\n\nUS President Joe Biden met Chilean President Ana Reyes.\n";
+    let second = "Drone\n\nGeneral Mark Milley, the chairman of the US Joint Chiefs of Staff, told reporters there was an uptick.\n";
+    let g = build(&[("first.txt", first), ("second.txt", second)]);
+    let biden = node(&g, "Joe Biden", Kind::Actor);
+    assert!(!g.node(biden).roles.iter().any(|r| r.contains("Joint Chiefs")), "{:?}", g.node(biden).roles);
+}

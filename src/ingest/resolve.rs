@@ -289,7 +289,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         entities.list[id].roles.insert(title.text.clone());
                         // A post no longer held, or one in opposition to the party named, is no
                         // tie to it ("former US President …", "Russian opposition leader …").
-                        let held = !former_or_opposition(text, &sentences[si], m.first_token, &title.text);
+                        let held = !post_not_held(text, &sentences[si], m.first_token, &title.text);
                         let party = title.party.filter(|_| held);
                         let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                         if let Some(party) = party {
@@ -1176,14 +1176,27 @@ fn definite_blocs(text: &str, sentences: &[Sentence], mentions: &mut [Vec<Resolv
     }
 }
 
-/// "former US President …", "the late King …", "ex-minister …", "Russian opposition leader …":
+/// "former US President …", "the late King …", "ex-minister …", "Russian opposition leader …",
+/// "wife of the President …":
 /// a title whose holder does not (or no longer) hold the post for the party it names.
-fn former_or_opposition(text: &str, s: &Sentence, first_token: usize, title: &str) -> bool {
+fn post_not_held(text: &str, s: &Sentence, first_token: usize, title: &str) -> bool {
     let lower = title.to_lowercase();
     let inside = lower.split([' ', '-']).any(|w| matches!(w, "former" | "ex" | "late" | "opposition"));
     let before = (first_token.saturating_sub(2)..first_token)
         .any(|k| matches!(s.tokens[k].text(text).to_lowercase().as_str(), "former" | "late" | "then" | "ex"));
-    inside || before
+    // "Wife of the President of Ukraine Olena Zelenska": the post is a relative's. (In "Kim Yo
+    // Jong, sister of the leader Kim Jong Un" the relative is the one named before.)
+    let kin = first_token >= 2
+        && (first_token.saturating_sub(3)..first_token).any(|k| {
+            let opens_phrase = k == 0 || matches!(s.tokens[k - 1].text(text), "the" | "The" | "with" | "by");
+            opens_phrase
+                && matches!(
+                    s.tokens[k].text(text).to_lowercase().as_str(),
+                    "wife" | "husband" | "spouse" | "widow" | "son" | "daughter" | "mother" | "father" | "brother" | "sister"
+                )
+                && s.tokens.get(k + 1).is_some_and(|t| t.text(text) == "of")
+        });
+    inside || before || kin
 }
 
 /// A person named in the text, not a title standing for one.
@@ -1365,6 +1378,23 @@ impl Analysis {
                 if subordinate(&title.text, lex.roles[title.role].relation.clone()) != Relation::Leads {
                     continue;
                 }
+                // "the chairman of the US Joint Chiefs of Staff" heads a body, not the state: every
+                // capitalised word of the title is a role word or the party's own.
+                let entry = &lex.entities[party];
+                let party_words: HashSet<&str> = std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .chain(&entry.metonyms)
+                    .chain(&entry.demonyms)
+                    .flat_map(|f| f.split_whitespace())
+                    .collect();
+                let heads_state = title
+                    .text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .all(|w| lex.is_role_word(w) || party_words.contains(w) || matches!(w, "The" | "Federal" | "State"));
+                if !heads_state {
+                    continue;
+                }
                 let party_name = &lex.entities[party].name;
                 let Some(name) = leader_of(party_name) else { continue };
                 let existing = self.entities.iter().position(|e| e.name == name && e.entity_type == Some(EntityType::Person));
@@ -1402,6 +1432,37 @@ impl Analysis {
                 let Some(party_name) = party_led_by(&person.name) else { continue };
                 let Some(party) = self.entities.iter().position(|e| e.name == party_name && e.kind == Kind::Actor) else { continue };
                 let note = format!("'{}' is of {party_name} ({} leads it in the graph)", title.text, person.name);
+                let e = &mut self.entities[p];
+                if !e.merges.contains(&note) {
+                    e.merges.push(note);
+                }
+                self.facts.push(Fact { from: p, to: party, relation: Relation::Leads, sentence: si });
+            }
+        }
+        // "Vladimir Putin had a telephone conversation with …", in a readout that never titles him:
+        // someone the graph knows leads a state leads it here too, where a sentence names both
+        // (not when the article calls them former, or gives them a post of its own).
+        for p in 0..self.entities.len() {
+            let person = &self.entities[p];
+            if person.entity_type != Some(EntityType::Person) || person.kind != Kind::Actor || person.name.is_empty() {
+                continue;
+            }
+            if person.roles.iter().any(|r| r.to_lowercase().contains("former")) {
+                continue;
+            }
+            if self.facts.iter().any(|f| f.from == p && matches!(f.relation, Relation::Leads | Relation::Represents)) {
+                continue;
+            }
+            let Some(party_name) = party_led_by(&person.name) else { continue };
+            let Some(party) = self.entities.iter().position(|e| e.name == party_name && e.kind == Kind::Actor && e.entity_type == Some(EntityType::State)) else {
+                continue;
+            };
+            let both = (0..self.mentions.len()).find(|&si| {
+                let has = |e: usize| self.mentions[si].iter().any(|r| r.entity == Some(e));
+                has(p) && has(party)
+            });
+            if let Some(si) = both {
+                let note = format!("leads {party_name}, as the graph knows");
                 let e = &mut self.entities[p];
                 if !e.merges.contains(&note) {
                     e.merges.push(note);
