@@ -34,7 +34,7 @@ const MEETINGS: &[&str] = &["meeting", "summit", "talks", "negotiations", "confe
 const TOPIC_WORDS: &[&str] = &["talks", "discussed", "discussion", "discussions", "agenda", "focused", "touched", "exchanged", "exchange", "conversation"];
 
 /// Cues that are a stance only with a party right after them ("warned Seoul").
-const ADJACENT_OBJECT_CUES: &[&str] = &["warned", "warns", "accused", "accuses", "accuse"];
+const ADJACENT_OBJECT_CUES: &[&str] = &["warned", "warns", "accused", "accuses", "accuse", "fined", "expelled", "banned"];
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "He", "She", "It", "They"];
 
