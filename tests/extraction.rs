@@ -1638,3 +1638,23 @@ fn the_head_of_a_states_body_is_not_its_leader() {
     let biden = node(&g, "Joe Biden", Kind::Actor);
     assert!(!g.node(biden).roles.iter().any(|r| r.contains("Joint Chiefs")), "{:?}", g.node(biden).roles);
 }
+
+#[test]
+fn recognising_supports_but_recognised_as_or_by_does_not() {
+    let text = "Talks\n\nVolodymyr Zelenskyy thanked Andrzej Duda for being among the first to recognize Ukraine's European perspective. \
+                Chile recognised Hamas as a terrorist organisation. \
+                The Rutte government backs Ukraine within its internationally recognised borders.\n";
+    let g = build(&[("recognise.txt", text)]);
+    assert!(has_edge(&g, node(&g, "Andrzej Duda", Kind::Actor), Relation::Supports, node(&g, "European integration", Kind::Issue)), "{:?}", names(&g));
+    let hamas = node(&g, "Hamas", Kind::Actor);
+    assert!(!has_edge(&g, node(&g, "Chile", Kind::Actor), Relation::Supports, hamas));
+}
+
+#[test]
+fn a_leaders_title_names_the_body_led_and_a_given_name_starts_the_person() {
+    let text = "Election\n\nLeader of Sinn Féin Mary Lou McDonald urged an early election.\n";
+    let g = build(&[("leader.txt", text)]);
+    let mcdonald = node(&g, "Mary Lou McDonald", Kind::Actor);
+    assert!(has_edge(&g, mcdonald, Relation::Leads, node(&g, "Sinn Féin", Kind::Actor)), "{:?}", names(&g));
+    assert!(has_edge(&g, mcdonald, Relation::PositionOn, node(&g, "elections", Kind::Issue)));
+}

@@ -431,7 +431,12 @@ impl<'a> Scan<'a> {
                                 && is_name_token(self.tok(p + 1))
                                 && (matches!(self.ner[p], NerTag::B(NerType::Person)) || WordClasses::builtin().is_given_name(self.tok(p)))
                         };
-                        let person_at = (j + 1..run_end).find(|&p| starts_person(p));
+                        // ("Leader of Sinn Féin Mary Lou McDonald": where the tagger starts the
+                        // person one word early, a given name after it starts the name.)
+                        let given = |q: usize| WordClasses::builtin().is_given_name(self.tok(q));
+                        let person_at = (j + 1..run_end)
+                            .find(|&p| starts_person(p))
+                            .map(|p| if !given(p) && p + 2 < run_end && given(p + 1) && is_name_token(self.tok(p + 2)) { p + 1 } else { p });
                         // Else the name starts after the portfolio's last word.
                         let after_portfolio = || {
                             (j..run_end).rev().find(|&q| self.lex.is_portfolio_word(self.tok(q))).map(|q| q + 1).filter(|&p| {
@@ -444,7 +449,13 @@ impl<'a> Scan<'a> {
                             Some(p) if self.tok(p - 1) == "," => b = p - 1,
                             Some(p) => {
                                 let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
-                                if acronym {
+                                // "Leader of Sinn Féin Mary Lou McDonald": a leader's title names the
+                                // body led, whatever its words.
+                                let leader = matches!(self.tok(a).to_lowercase().as_str(), "leader" | "head" | "chairman" | "chairwoman" | "chair" | "founder");
+                                let named_body = leader
+                                    && (2..=4).contains(&(p - j))
+                                    && (j..p).all(|q| is_name_token(self.tok(q)) && !self.lex.is_portfolio_word(self.tok(q)) && !self.lex.is_role_word(self.tok(q)));
+                                if acronym || named_body {
                                     body = Some((j, p));
                                 }
                                 b = p;

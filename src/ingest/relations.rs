@@ -898,6 +898,22 @@ impl<'a> Sentence<'a> {
                     if phrase == "support" && noun && !matches!(self.words.get(b), Some(&"for") | Some(&"to") | Some(&"of")) {
                         continue;
                     }
+                    // "recognised Hamas as a terrorist organisation" is no support; "recognised the
+                    // independence of …", "recognise Ukraine's European perspective" is.
+                    // ("internationally recognised borders", "recognized by the United States",
+                    // "does Russia recognise …?": no one's act of recognition.)
+                    if phrase.starts_with("recogni") {
+                        let adjectival = a > 0
+                            && matches!(
+                                self.words[a - 1].to_lowercase().as_str(),
+                                "internationally" | "universally" | "widely" | "generally" | "officially" | "be" | "been" | "is" | "are" | "was" | "were" | "being"
+                            );
+                        let as_what = (b..(b + 8).min(self.words.len())).any(|k| self.words[k] == "as");
+                        let question = self.words.last() == Some(&"?");
+                        if adjectival || as_what || question || self.words.get(b) == Some(&"by") {
+                            continue;
+                        }
+                    }
                     // "… presence in Ukraine, which is unacceptable to Russia": Russia objects to
                     // the presence; whoever stands before the cue does not object to Russia.
                     if phrase == "unacceptable" && self.words.get(b) == Some(&"to") {
