@@ -1658,3 +1658,16 @@ fn a_leaders_title_names_the_body_led_and_a_given_name_starts_the_person() {
     assert!(has_edge(&g, mcdonald, Relation::Leads, node(&g, "Sinn Féin", Kind::Actor)), "{:?}", names(&g));
     assert!(has_edge(&g, mcdonald, Relation::PositionOn, node(&g, "elections", Kind::Issue)));
 }
+
+#[test]
+fn ambassadors_and_advisers_serve_the_state_their_title_names() {
+    let text = "Meetings\n\nVolodymyr Zelenskyy met with Ambassador of Georgia to Ukraine Teimuraz Sharashenidze. \
+                The President received the credentials of the Ambassador of Japan, Kuninori Matsuda. \
+                Andriy Yermak had a conversation with Jake Sullivan, the US National Security Advisor.\n";
+    let g = build(&[("envoys.txt", text)]);
+    for (person, state) in [("Teimuraz Sharashenidze", "Georgia"), ("Kuninori Matsuda", "Japan"), ("Jake Sullivan", "United States")] {
+        assert!(has_edge(&g, node(&g, person, Kind::Actor), Relation::Represents, node(&g, state, Kind::Actor)), "{person}: {:?}", names(&g));
+    }
+    // The host state is no party the ambassador serves.
+    assert!(!has_edge(&g, node(&g, "Teimuraz Sharashenidze", Kind::Actor), Relation::Represents, node(&g, "Ukraine", Kind::Actor)));
+}

@@ -489,6 +489,16 @@ impl<'a> Scan<'a> {
             if portfolio_after_party && adjective_party {
                 party = None;
             }
+            // "Ambassador of Georgia to Ukraine NAME": the host state after "to" belongs to the
+            // title; the post serves the party before it.
+            if party.is_some() && b + 2 < self.tokens.len() && self.tok(b) == "to" {
+                let host = if self.tok(b + 1) == "the" { b + 2 } else { b + 1 };
+                if let Some(sp) = spans.iter().find(|sp| sp.first == host && !sp.in_compound) {
+                    if sp.end < self.tokens.len() && is_name_token(self.tok(sp.end)) {
+                        b = sp.end;
+                    }
+                }
+            }
             // "Chief Prosecutor of the International Criminal Court (ICC) NAME": the short form
             // after the party or body belongs to the title.
             if (party.is_some() || body.is_some()) && b + 3 < self.tokens.len() && self.tok(b) == "(" && self.tok(b + 2) == ")" {
@@ -634,9 +644,15 @@ impl<'a> Scan<'a> {
             let opener = if start > 0 && matches!(self.tok(start - 1), "the" | "The") { start - 1 } else { start };
             let subject_position =
                 opener == 0 || matches!(self.tok(opener - 1), "," | "and" | "but" | ";" | ":" | "while" | "\"" | "\u{201c}" | "\u{201d}");
-            if title_only && subject_position && party.is_some() && b + 2 < n && self.tok(b) == "," {
+            // "… the credentials of the Ambassador of Japan, Kuninori Matsuda.": a name apposed
+            // at the sentence's end is the title's holder wherever the title stands.
+            let apposed_last = title_only && b + 2 < n && self.tok(b) == "," && {
+                let end = self.name_run(b + 1, 4);
+                end >= b + 3 && end + 1 == n && matches!(self.tok(end), "." | "!")
+            };
+            if title_only && (subject_position || apposed_last) && party.is_some() && b + 2 < n && self.tok(b) == "," {
                 let apposed_end = self.name_run(b + 1, 4);
-                let closed = apposed_end < n && (self.tok(apposed_end) == "," || self.lex.is_speech_verb(self.tok(apposed_end)));
+                let closed = apposed_end < n && (self.tok(apposed_end) == "," || self.lex.is_speech_verb(self.tok(apposed_end)) || apposed_last);
                 if apposed_end >= b + 3 && closed && self.free(start, apposed_end) {
                     self.push_titled_person(spans, (start, b), (b + 1, apposed_end), r.pattern, party, None);
                     continue;

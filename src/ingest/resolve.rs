@@ -1231,6 +1231,10 @@ fn appositions(
                 if !inside && matches!(t, "," | ";" | ":" | "(" | ")" | "\u{2014}" | "\"" | "\u{201c}" | "\u{201d}") {
                     break;
                 }
+                // "…, the US National Security Advisor.": the sentence's end closes it too.
+                if end + 1 == tokens.len() && matches!(t, "." | "!") {
+                    break;
+                }
                 end += 1;
             }
             (start + 1, end)
@@ -1319,7 +1323,8 @@ fn appositions(
             // A title there describes only in a closed apposition ("NAME, the AU's Commissioner
             // for …, declared"); open, it is the next clause's subject ("… with NAME, the
             // President of Russia reaffirmed").
-            let closed = to < tokens.len() && matches!(tokens[to].text(text), "," | ";" | ")" | "\u{2014}");
+            let closed = to < tokens.len() && matches!(tokens[to].text(text), "," | ";" | ")" | "\u{2014}")
+                || to + 1 == tokens.len() && matches!(tokens[to].text(text), "." | "!");
             let title = ms
                 .iter()
                 .find(|o| matches!(o.mention.target, Target::Title) && o.mention.first_token >= from && o.mention.end_token <= to);
@@ -1355,6 +1360,13 @@ fn appositions(
                     e.roles.insert(phrase.clone());
                     let relation = title_relation(lex, role.pattern, &phrase, &entities.list[party]);
                     let relation = if qualifies_body && relation == Relation::Leads { Relation::Represents } else { relation };
+                    // "…, Head of the Foreign Policy Department of the Office of the Prime Minister
+                    // of the Kingdom of Denmark.": staff of a state's office serve the state.
+                    let state = inner.iter().rev().filter_map(|o| o.entity).find(|&e| entities.list[e].entity_type == Some(EntityType::State));
+                    let party = match state {
+                        Some(s) if relation == Relation::Represents && entities.list[party].entity_type != Some(EntityType::State) => s,
+                        _ => party,
+                    };
                     facts.push(Fact { from: person, to: party, relation, sentence: si });
                 }
             }
