@@ -1669,5 +1669,6 @@ fn ambassadors_and_advisers_serve_the_state_their_title_names() {
         assert!(has_edge(&g, node(&g, person, Kind::Actor), Relation::Represents, node(&g, state, Kind::Actor)), "{person}: {:?}", names(&g));
     }
     // The host state is no party the ambassador serves.
-    assert!(!has_edge(&g, node(&g, "Teimuraz Sharashenidze", Kind::Actor), Relation::Represents, node(&g, "Ukraine", Kind::Actor)));
+    let envoy = node(&g, "Teimuraz Sharashenidze", Kind::Actor);
+    assert!(!g.node_ids().any(|t| g.node(t).name == "Ukraine" && has_edge(&g, envoy, Relation::Represents, t)));
 }
