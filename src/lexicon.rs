@@ -41,6 +41,10 @@ pub struct EntityEntry {
     /// Adjectives and nouns of nationality ("Russian", "Russians").
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// Names one of which an article must use for the aliases to stand for this entity there:
+    /// "Security Council" is the UN's only where the article names the United Nations.
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 /// A role title and the relation it implies between the person and the party named with it.

@@ -1672,3 +1672,18 @@ fn ambassadors_and_advisers_serve_the_state_their_title_names() {
     let envoy = node(&g, "Teimuraz Sharashenidze", Kind::Actor);
     assert!(!g.node_ids().any(|t| g.node(t).name == "Ukraine" && has_edge(&g, envoy, Relation::Represents, t)));
 }
+
+#[test]
+fn the_security_council_is_the_uns_only_where_the_article_names_the_un() {
+    let readout = "Meeting\n\nVladimir Putin held a meeting with permanent members of the Security Council. \
+                   The meeting was attended by Secretary of the Security Council Nikolai Patrushev, Defence Minister Sergei Shoigu.\n";
+    let g = build(&[("readout.txt", readout)]);
+    assert!(!names(&g).iter().any(|n| n.starts_with("UN Security Council")), "{:?}", names(&g));
+    let council = node(&g, "Security Council", Kind::Actor);
+    assert!(has_edge(&g, node(&g, "Nikolai Patrushev", Kind::Actor), Relation::Represents, council) || has_edge(&g, node(&g, "Nikolai Patrushev", Kind::Actor), Relation::Leads, council));
+    assert!(!has_edge(&g, node(&g, "Sergei Shoigu", Kind::Actor), Relation::Represents, council));
+
+    let un = "Vote\n\nThe United Nations met in New York. The Security Council condemned the attack.\n";
+    let g = build(&[("un.txt", un)]);
+    assert!(names(&g).iter().any(|n| n.starts_with("UN Security Council")), "{:?}", names(&g));
+}

@@ -68,6 +68,9 @@ pub struct Analysis {
 struct Entities {
     list: Vec<ArticleEntity>,
     by_key: HashMap<String, usize>,
+    /// Lexicon entities whose aliases do not stand for them in this article (see
+    /// `EntityEntry::context`).
+    out_of_context: HashSet<usize>,
 }
 
 impl Entities {
@@ -84,6 +87,15 @@ impl Entities {
 /// The key a proposal named `key` takes in this article: that of the one proposal already named
 /// whose key ends with it or that it ends with, when they share at least two words ("the border
 /// agreement" after "the maritime border agreement", or before it); else its own.
+/// Whether `text` uses one of the names in `context` as a word (an empty list always holds).
+fn in_context(text: &str, context: &[String]) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    context.is_empty()
+        || context.iter().any(|name| {
+            text.match_indices(name.as_str()).any(|(at, _)| !word_char(text[..at].chars().next_back()) && !word_char(text[at + name.len()..].chars().next()))
+        })
+}
+
 fn proposal_key_in_article(entities: &Entities, key: &str) -> String {
     if key.split(' ').count() < 2 {
         return key.to_string();
@@ -174,6 +186,7 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
     let sentences = sentences(text);
     let (raw, tags) = find_all_mentions(text, &sentences, lex);
     let mut entities = Entities::default();
+    entities.out_of_context = (0..lex.entities.len()).filter(|&e| !in_context(text, &lex.entities[e].context)).collect();
     let mut facts = Vec::new();
     let lower_words = LowerWords::new(text);
 
@@ -217,6 +230,11 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
         for (mi, m) in ms.iter().enumerate() {
             let surface = text[m.start..m.end].to_string();
             let id = match &m.target {
+                // "the Security Council" in a Kremlin readout that never names the United Nations
+                // is some other council: a body of its own name.
+                Target::Known { entity: e, form } if *form != FormKind::Name && entities.out_of_context.contains(e) => {
+                    Some(body_entity(lex, &mut entities, &surface))
+                }
                 Target::Known { entity: e, form } => {
                     let id = lexicon_entity(lex, &mut entities, *e);
                     if *form != FormKind::Name {
@@ -293,7 +311,12 @@ pub fn analyse(text: &str, lex: &Lexicon) -> Analysis {
                         let party = title.party.filter(|_| held);
                         let relation = subordinate(&title.text, lex.roles[title.role].relation.clone());
                         if let Some(party) = party {
-                            let pid = lexicon_entity(lex, &mut entities, party);
+                            let entry = &lex.entities[party];
+                            // (Out of its context the party is a body of the name the title uses.)
+                            let pid = match entry.aliases.iter().find(|a| title.text.contains(a.as_str())) {
+                                Some(alias) if entities.out_of_context.contains(&party) => body_entity(lex, &mut entities, &alias.clone()),
+                                _ => lexicon_entity(lex, &mut entities, party),
+                            };
                             let to_party = title_relation(lex, title.role, &title.text, &entities.list[pid]);
                             // The head of a state's body ("Commander-in-Chief of the Armed Forces
                             // of Ukraine") leads the body and represents the state.
@@ -455,7 +478,10 @@ fn shared_title_parties(text: &str, sentences: &[Sentence], mentions: &[Vec<Reso
             let between: Vec<&str> = (a.mention.end_token..b.mention.first_token).map(|k| sentences[si].tokens[k].text(text)).collect();
             // "Minister of the Interior B" names its own scope.
             let own_scope = tb.text.split(' ').any(|w| matches!(w, "of" | "for"));
-            if !matches!(between.as_slice(), ["and"] | [","]) || own_scope {
+            // (Only a state is shared: "Secretary of the Security Council A, Defence Minister B"
+            // are officials of one state, not of one council.)
+            let state = lex.entities[party].entity_type == Some(EntityType::State);
+            if !matches!(between.as_slice(), ["and"] | [","]) || own_scope || !state {
                 continue;
             }
             let pid = lexicon_entity(lex, entities, party);
@@ -765,7 +791,7 @@ fn body_entity(lex: &Lexicon, entities: &mut Entities, name: &str) -> usize {
         }
         return id;
     }
-    match exact_lexicon(lex, name) {
+    match exact_lexicon(lex, name).filter(|e| !entities.out_of_context.contains(e)) {
         Some(e) => lexicon_entity(lex, entities, e),
         None => entities.get_or_add(format!("org:{}", name.to_lowercase()), || entity(name, Kind::Actor, Some(EntityType::Organization))),
     }
