@@ -1687,3 +1687,11 @@ fn the_security_council_is_the_uns_only_where_the_article_names_the_un() {
     let g = build(&[("un.txt", un)]);
     assert!(names(&g).iter().any(|n| n.starts_with("UN Security Council")), "{:?}", names(&g));
 }
+
+#[test]
+fn the_two_countries_are_the_two_states_the_sentence_named() {
+    let text = "Quake\n\nChile and Peru had earlier had poor relations, but the leaders of the two countries spoke by telephone on Friday night.\n";
+    let g = build(&[("quake.txt", text)]);
+    let (chile, peru) = (node(&g, "Chile", Kind::Actor), node(&g, "Peru", Kind::Actor));
+    assert!(has_edge(&g, chile, Relation::NegotiatesWith, peru) || has_edge(&g, peru, Relation::NegotiatesWith, chile), "{:?}", names(&g));
+}

@@ -774,10 +774,20 @@ impl<'a> Sentence<'a> {
         if bare_two {
             return state.pair_people.or(state.pair_states).filter(|_| self.mention_at(at).is_none());
         }
+        // "Turkey and Greece had poor relations, but the leaders of the two countries spoke": the
+        // two states coordinated earlier in the sentence, when no talks named a pair yet.
+        let named_pair = || {
+            let is_state = |r: &&&Resolved| r.entity.is_some_and(|e| self.kind(e) == (Kind::Actor, Some(EntityType::State)));
+            let states: Vec<&&Resolved> = self.ms.iter().filter(|r| r.mention.end_token <= at && !r.mention.in_compound).filter(is_state).collect();
+            states.windows(2).rev().find(|w| w[0].mention.end_token + 1 == w[1].mention.first_token && self.words[w[0].mention.end_token] == "and").and_then(|w| {
+                let (a, b) = (w[0].entity?, w[1].entity?);
+                (a != b).then_some((a, b))
+            })
+        };
         let pair = if PAIR_PEOPLE.contains(&head.as_str()) {
             state.pair_people.or(state.pair_states)
         } else if PAIR_STATES.contains(&head.as_str()) {
-            state.pair_states
+            state.pair_states.or_else(named_pair)
         } else {
             return None;
         };
