@@ -1695,3 +1695,17 @@ fn the_two_countries_are_the_two_states_the_sentence_named() {
     let (chile, peru) = (node(&g, "Chile", Kind::Actor), node(&g, "Peru", Kind::Actor));
     assert!(has_edge(&g, chile, Relation::NegotiatesWith, peru) || has_edge(&g, peru, Relation::NegotiatesWith, chile), "{:?}", names(&g));
 }
+
+#[test]
+fn a_bracketed_note_in_a_transcript_label_still_changes_the_speaker() {
+    let text = "Talks\n\nThe Kremlin hosted talks between Vladimir Putin and President of Vietnam Nguyen Xuan Phuc, who is in Russia on a working visit.\n\n\
+                *** President of Russia Vladimir Putin: Comrade President, welcome. \
+                President of Vietnam Nguyen Xuan Phuc (retranslated): Thank you. We support the Minsk agreements.\n";
+    let g = build(&[("vietnam.txt", text)]);
+    let minsk = node(&g, "Minsk agreements", Kind::Proposal);
+    assert!(has_edge(&g, node(&g, "Nguyen Xuan Phuc", Kind::Actor), Relation::Supports, minsk), "{:?}", names(&g));
+    let putin = node(&g, "Vladimir Putin", Kind::Actor);
+    assert!(!has_edge(&g, putin, Relation::Supports, minsk));
+    // A leader does not negotiate with the state he leads.
+    assert!(!has_edge(&g, putin, Relation::NegotiatesWith, node(&g, "Russia", Kind::Actor)));
+}

@@ -115,6 +115,9 @@ pub fn extract(text: &str, analysis: &Analysis, lex: &Lexicon) -> Vec<Fact> {
     }
     // Who leads or represents a body is more than affiliated with it.
     facts.retain(|f| !(f.relation == Relation::AffiliatedWith && serves.contains(&(f.from, f.to))));
+    // Nor does anyone negotiate with the party they lead or serve ("talks between NAME and NAME2,
+    // who is in Russia on a visit").
+    facts.retain(|f| !(f.relation == Relation::NegotiatesWith && (serves.contains(&(f.from, f.to)) || serves.contains(&(f.to, f.from)))));
     facts
 }
 
@@ -160,7 +163,14 @@ impl Discourse {
     /// speaker's turn all the same.
     fn transcript_label(&mut self, ctx: &Sentence) {
         let Some(colon) = ctx.words.iter().take(25).position(|w| *w == ":") else { return };
-        let label_words = ctx.words[..colon].iter().filter(|w| !w.chars().all(|c| c == '*'));
+        // ("President of Vietnam NAME (retranslated):": a bracketed note is no part of the label.)
+        let mut depth = 0i32;
+        let label_words = ctx.words[..colon].iter().filter(|w| !w.chars().all(|c| c == '*')).filter(|w| {
+            depth += (**w == "(") as i32;
+            let inside = depth > 0;
+            depth -= (**w == ")") as i32;
+            !inside
+        });
         let mut any = false;
         for w in label_words {
             if !(w.starts_with(char::is_uppercase) || ctx.lex.is_name_connector(w) || w.starts_with('\'')) {
