@@ -1709,3 +1709,21 @@ fn a_bracketed_note_in_a_transcript_label_still_changes_the_speaker() {
     // A leader does not negotiate with the state he leads.
     assert!(!has_edge(&g, putin, Relation::NegotiatesWith, node(&g, "Russia", Kind::Actor)));
 }
+
+#[test]
+fn praise_for_a_meeting_and_support_of_a_side_are_not_support_for_who_met_or_gave_it() {
+    let text = "Call\n\nIhor Zhovkva had a telephone conversation with Eleni Sourani. \
+                The interlocutors praised the results of the meeting of President of Ukraine Volodymyr Zelenskyy with Prime Minister of Greece Kyriakos Mitsotakis. \
+                Ihor Zhovkva expressed hope for the continued support of the Greek side.\n\n\
+                President of Ukraine Volodymyr Zelenskyy had a phone conversation with Alexander Lukashenko.\n";
+    let g = build(&[("praise.txt", text)]);
+    let zhovkva = node(&g, "Ihor Zhovkva", Kind::Actor);
+    let zelenskyy = node(&g, "Volodymyr Zelenskyy", Kind::Actor);
+    assert!(!has_edge(&g, zhovkva, Relation::Supports, zelenskyy), "{:?}", names(&g));
+    assert!(!has_edge(&g, zhovkva, Relation::Supports, node(&g, "Greece", Kind::Actor)));
+    // The giver of "the support of X for Y" supports Y.
+    let wilson = build(&[("wilson.txt", "Talks\n\nDamon Wilson noted the struggle of Ukrainians and the support of the United States for Ukraine's efforts in this struggle.\n")]);
+    assert!(has_edge(&wilson, node(&wilson, "United States", Kind::Actor), Relation::Supports, node(&wilson, "Ukraine", Kind::Actor)));
+    // A known given name makes a person of a name the tagger read as an organisation.
+    assert!(has_edge(&g, zelenskyy, Relation::NegotiatesWith, node(&g, "Alexander Lukashenko", Kind::Actor)));
+}

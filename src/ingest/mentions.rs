@@ -1443,9 +1443,11 @@ impl<'a> Scan<'a> {
                     (MentionType::Person, Target::Person { name, single, tagged: true })
                 }
                 // "Russia's Sergei Lavrov": a known given name opening two or three name words
-                // is a person, whatever the tagger read after the possessive.
+                // is a person, whatever the tagger read.
+                // ("Alexander Lukashenko", tagged an organisation: a known given name and one or
+                // two name words with no head word are a person.)
                 Some(NerType::Organization | NerType::Place)
-                    if !single && end - from <= 3 && !place && !body && from > 0 && matches!(self.tok(from - 1), "'s" | "\u{2019}s") && WordClasses::builtin().is_given_name(self.tok(from)) =>
+                    if !single && end - from <= 3 && !place && !body && !too_long && WordClasses::builtin().is_given_name(self.tok(from)) =>
                 {
                     (MentionType::Person, Target::Person { name, single, tagged: true })
                 }

@@ -918,6 +918,31 @@ impl<'a> Sentence<'a> {
                     if phrase == "support" && noun && !matches!(self.words.get(b), Some(&"for") | Some(&"to") | Some(&"of")) {
                         continue;
                     }
+                    // "hope for the continued support of the Greek side": the party after "of" gives
+                    // the support; it is not what the subject supports.
+                    let determined = a > 0 && (self.words[a - 1] == "the" || a > 1 && self.words[a - 2] == "the" && self.words[a - 1].chars().all(char::is_lowercase));
+                    let giver = |k: usize| {
+                        let k = if self.words.get(k) == Some(&"the") { k + 1 } else { k };
+                        self.mention_at(k).and_then(|r| r.entity).is_some_and(|e| self.kind(e).0 == Kind::Actor)
+                    };
+                    if phrase == "support" && determined && self.words.get(b) == Some(&"of") && giver(b + 1) {
+                        // "the support of the United States for Ukraine's efforts": the giver supports
+                        // what follows "for".
+                        let k = if self.words.get(b + 1) == Some(&"the") { b + 2 } else { b + 1 };
+                        if let Some(r) = self.mention_at(k) {
+                            let g = r.entity.expect("filtered");
+                            let end = r.mention.end_token;
+                            if let Some(f) = (end..(end + 2).min(self.words.len())).find(|&j| self.words[j] == "for") {
+                                let target = |e: usize| matches!(self.kind(e).0, Kind::Actor | Kind::Issue | Kind::Proposal);
+                                for t in self.objects(f + 1, target) {
+                                    if t != g {
+                                        facts.push(self.fact(g, t, Relation::Supports));
+                                    }
+                                }
+                            }
+                        }
+                        continue;
+                    }
                     // "recognised Hamas as a terrorist organisation" is no support; "recognised the
                     // independence of …", "recognise Ukraine's European perspective" is.
                     // ("internationally recognised borders", "recognized by the United States",
@@ -1172,6 +1197,16 @@ impl<'a> Sentence<'a> {
         // cue; in "argued it ceded too much to Russia" it is the plan.
         let mut objects = self.objects(b, object_ok);
         objects.retain(|&e| self.ms.iter().any(|r| r.entity == Some(e) && r.mention.first_token >= b && r.mention.first_token < until));
+        // "praised the results of the meeting of President NAME with …": who met is no object
+        // of the praise.
+        let at_meeting = |e: usize| {
+            self.ms.iter().filter(|r| r.entity == Some(e) && r.mention.first_token >= b).all(|r| {
+                let k = r.mention.first_token;
+                k >= 2 && matches!(self.words[k - 1], "of" | "with" | "between") && MEETINGS.contains(&self.words[k - 2].to_lowercase().as_str())
+                    || k >= 3 && matches!(self.words[k - 2], "of" | "with" | "between") && self.words[k - 1] == "the" && MEETINGS.contains(&self.words[k - 3].to_lowercase().as_str())
+            })
+        };
+        objects.retain(|&e| self.kind(e).1 != Some(EntityType::Person) || !at_meeting(e));
         // "support for Ukraine's independence", "condemned Russia's aggression": a stance on a
         // party's own cause is a stance on the party too (a party's plan is not: "Russia's plan").
         if matches!(relation, Relation::Supports | Relation::Opposes) {
