@@ -431,7 +431,7 @@ impl<'a> Scan<'a> {
                                 && is_name_token(self.tok(p + 1))
                                 && (matches!(self.ner[p], NerTag::B(NerType::Person)) || WordClasses::builtin().is_given_name(self.tok(p)))
                         };
-                        // ("Leader of Sinn Féin Mary Lou McDonald": where the tagger starts the
+                        // ("Leader of Fuerza Andina Ana Lucia Reyes": where the tagger starts the
                         // person one word early, a given name after it starts the name.)
                         let given = |q: usize| WordClasses::builtin().is_given_name(self.tok(q));
                         let person_at = (j + 1..run_end)
@@ -449,7 +449,7 @@ impl<'a> Scan<'a> {
                             Some(p) if self.tok(p - 1) == "," => b = p - 1,
                             Some(p) => {
                                 let acronym = p == j + 1 && self.tok(j).len() >= 2 && self.tok(j).chars().all(|c| c.is_ascii_uppercase());
-                                // "Leader of Sinn Féin Mary Lou McDonald": a leader's title names the
+                                // "Leader of Fuerza Andina Ana Lucia Reyes": a leader's title names the
                                 // body led, whatever its words.
                                 let leader = matches!(self.tok(a).to_lowercase().as_str(), "leader" | "head" | "chairman" | "chairwoman" | "chair" | "founder");
                                 let named_body = leader
@@ -644,7 +644,7 @@ impl<'a> Scan<'a> {
             let opener = if start > 0 && matches!(self.tok(start - 1), "the" | "The") { start - 1 } else { start };
             let subject_position =
                 opener == 0 || matches!(self.tok(opener - 1), "," | "and" | "but" | ";" | ":" | "while" | "\"" | "\u{201c}" | "\u{201d}");
-            // "… the credentials of the Ambassador of Japan, Kuninori Matsuda.": a name apposed
+            // "… the credentials of the Ambassador of Chile, Luis Varga.": a name apposed
             // at the sentence's end is the title's holder wherever the title stands.
             let apposed_last = title_only && b + 2 < n && self.tok(b) == "," && {
                 let end = self.name_run(b + 1, 4);
@@ -1442,9 +1442,9 @@ impl<'a> Scan<'a> {
                 Some(NerType::Organization | NerType::Place) if prefixed && !single && !place && !body => {
                     (MentionType::Person, Target::Person { name, single, tagged: true })
                 }
-                // "Russia's Sergei Lavrov": a known given name opening two or three name words
+                // "Chile's Marco Varga": a known given name opening two or three name words
                 // is a person, whatever the tagger read.
-                // ("Alexander Lukashenko", tagged an organisation: a known given name and one or
+                // ("Marco Varga", tagged an organisation: a known given name and one or
                 // two name words with no head word are a person.)
                 Some(NerType::Organization | NerType::Place)
                     if !single && end - from <= 3 && !place && !body && !too_long && WordClasses::builtin().is_given_name(self.tok(from)) =>

@@ -162,7 +162,7 @@ pub fn mentions_report(text: &str, lexicon: &Lexicon, format: MentionsFormat) ->
                 NerType::Organization => "organization",
                 NerType::Place => "place",
             };
-            // "Minister for Foreign Affairs of Ukraine Dmytro Kuleba" read as one organisation:
+            // "Minister for Foreign Affairs of Peru Luis Varga" read as one organisation:
             // where the recogniser found a titled person ending there, the span is that person's
             // name.
             if kind != "person" {

@@ -141,7 +141,7 @@ struct Discourse {
     pair_states: Option<(usize, usize)>,
     /// The last person who spoke and is no expert: what an expert calls "the message" is theirs.
     last_official: Option<usize>,
-    /// The speaker of a transcript ("President of Russia Vladimir Putin: Mr President, …"), who
+    /// The speaker of a transcript ("President of Serbia Milan Jovic: Mr President, …"), who
     /// goes on speaking in the sentences after the label until the next label.
     transcript: Option<usize>,
     /// In the sentence holding a transcript label, the first token after its colon.
@@ -158,7 +158,7 @@ const PAIR_STATES: &[&str] = &["countries", "nations", "states", "governments"];
 
 impl Discourse {
     /// Notes a transcript label opening the sentence: a person, named or by title, then a colon,
-    /// with nothing but asterisks before ("*** Vladimir Putin: Thank you.").
+    /// with nothing but asterisks before ("*** Milan Jovic: Thank you.").
     /// A label whose speaker is not recognised ("NikolPrime Minister of …:") ends the last
     /// speaker's turn all the same.
     fn transcript_label(&mut self, ctx: &Sentence) {
@@ -784,7 +784,7 @@ impl<'a> Sentence<'a> {
         if bare_two {
             return state.pair_people.or(state.pair_states).filter(|_| self.mention_at(at).is_none());
         }
-        // "Turkey and Greece had poor relations, but the leaders of the two countries spoke": the
+        // "Chile and Peru had poor relations, but the leaders of the two countries spoke": the
         // two states coordinated earlier in the sentence, when no talks named a pair yet.
         let named_pair = || {
             let is_state = |r: &&&Resolved| r.entity.is_some_and(|e| self.kind(e) == (Kind::Actor, Some(EntityType::State)));
@@ -918,7 +918,7 @@ impl<'a> Sentence<'a> {
                     if phrase == "support" && noun && !matches!(self.words.get(b), Some(&"for") | Some(&"to") | Some(&"of")) {
                         continue;
                     }
-                    // "hope for the continued support of the Greek side": the party after "of" gives
+                    // "hope for the continued support of the Chilean side": the party after "of" gives
                     // the support; it is not what the subject supports.
                     let determined = a > 0 && (self.words[a - 1] == "the" || a > 1 && self.words[a - 2] == "the" && self.words[a - 1].chars().all(char::is_lowercase));
                     let giver = |k: usize| {
@@ -943,8 +943,8 @@ impl<'a> Sentence<'a> {
                         }
                         continue;
                     }
-                    // "recognised Hamas as a terrorist organisation" is no support; "recognised the
-                    // independence of …", "recognise Ukraine's European perspective" is.
+                    // "recognised the Andean Front as a terrorist organisation" is no support; "recognised
+                    // the independence of …", "recognise Peru's European perspective" is.
                     // ("internationally recognised borders", "recognized by the United States",
                     // "does Russia recognise …?": no one's act of recognition.)
                     if phrase.starts_with("recogni") {
@@ -1110,7 +1110,7 @@ impl<'a> Sentence<'a> {
         if subjects.is_empty() {
             // "Russia could agree to … but remains critical of …": the previous clause's subject.
             if let Some(start) = self.clauses.iter().position(|&c| c == self.clauses[a]) {
-                // "facilitated Tsai's separatist activities, which undermines …": a relative
+                // "facilitated Varga's separatist activities, which undermines …": a relative
                 // pronoun stands for the words right before it; only a party named there acts.
                 if start > 0 && matches!(self.words[start].to_lowercase().as_str(), "which" | "that") {
                     let mut k = start;
@@ -1447,7 +1447,7 @@ impl<'a> Sentence<'a> {
             let person = |r: &&&Resolved| r.entity.is_some_and(|e| self.kind(e) == (Kind::Actor, Some(EntityType::Person)));
             let pronoun_owner = possessive_pronoun.and_then(|p| {
                 let before: Vec<&&Resolved> = self.ms.iter().filter(|r| r.mention.end_token <= p && !r.mention.in_compound).filter(person).collect();
-                // "Michel told Putin about his contacts with …": the one told is not the one
+                // "Reyes told Varga about his contacts with …": the one told is not the one
                 // whose contacts they are; the teller is.
                 let told = |r: &&Resolved| {
                     r.mention.first_token > 0
@@ -2129,8 +2129,8 @@ impl<'a> Sentence<'a> {
                     w.starts_with("resolv") || w.starts_with("settl") || w == "resolution"
                 });
                 let near = i.mention.first_token.abs_diff(p.mention.first_token) <= 25;
-                // "Exchanging views on the domestic crisis in Ukraine, NAME emphasised that Kiev
-                // refused to fulfil the Minsk agreements": the opening phrase sets the topic.
+                // "Exchanging views on the border crisis, NAME emphasised that Lima refused to
+                // fulfil the Andean accords": the opening phrase sets the topic.
                 let opens = |w: &str| w.ends_with("ing") || matches!(w, "When" | "While" | "In");
                 let frame_end = self.words.iter().position(|w| *w == ",");
                 let framed = self.words.first().is_some_and(|w| opens(w))

@@ -1210,8 +1210,8 @@ fn post_not_held(text: &str, s: &Sentence, first_token: usize, title: &str) -> b
     let inside = lower.split([' ', '-']).any(|w| matches!(w, "former" | "ex" | "late" | "opposition"));
     let before = (first_token.saturating_sub(2)..first_token)
         .any(|k| matches!(s.tokens[k].text(text).to_lowercase().as_str(), "former" | "late" | "then" | "ex"));
-    // "Wife of the President of Ukraine Olena Zelenska": the post is a relative's. (In "Kim Yo
-    // Jong, sister of the leader Kim Jong Un" the relative is the one named before.)
+    // "Wife of the President of Chile Marta Reyes": the post is a relative's. (In "Park Min-ji,
+    // sister of the leader Park Sung-ho" the relative is the one named before.)
     let kin = first_token >= 2
         && (first_token.saturating_sub(3)..first_token).any(|k| {
             let opens_phrase = k == 0 || matches!(s.tokens[k - 1].text(text), "the" | "The" | "with" | "by");
@@ -1387,7 +1387,7 @@ fn appositions(
                     let relation = title_relation(lex, role.pattern, &phrase, &entities.list[party]);
                     let relation = if qualifies_body && relation == Relation::Leads { Relation::Represents } else { relation };
                     // "…, Head of the Foreign Policy Department of the Office of the Prime Minister
-                    // of the Kingdom of Denmark.": staff of a state's office serve the state.
+                    // of the Republic of Peru.": staff of a state's office serve the state.
                     let state = inner.iter().rev().filter_map(|o| o.entity).find(|&e| entities.list[e].entity_type == Some(EntityType::State));
                     let party = match state {
                         Some(s) if relation == Relation::Represents && entities.list[party].entity_type != Some(EntityType::State) => s,
@@ -1477,7 +1477,7 @@ impl Analysis {
                 self.facts.push(Fact { from: p, to: party, relation: Relation::Leads, sentence: si });
             }
         }
-        // "Vladimir Putin had a telephone conversation with …", in a readout that never titles him:
+        // "Milan Jovic had a telephone conversation with …", in a readout that never titles him:
         // someone the graph knows leads a state leads it here too, where a sentence names both
         // (not when the article calls them former, or gives them a post of its own).
         for p in 0..self.entities.len() {
