@@ -22,7 +22,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Prepositions that make the party after them a modifier, not a clause's subject.
-const PREPOSITIONS: &[&str] = &["in", "of", "at", "on", "from", "to", "with", "for", "by", "into", "within", "across", "near"];
+const PREPOSITIONS: &[&str] = &["of", "between", "by", "with", "to", "in", "from", "for", "on", "at", "against", "into", "within", "across", "near"];
 
 /// How many words may stand between a cue and its first object.
 const OBJECT_REACH: usize = 6;
@@ -1119,14 +1119,12 @@ impl<'a> Sentence<'a> {
                     }
                     // ("… their presence in Ukraine, which": a party after a preposition only
                     // qualifies the noun the pronoun stands for.)
-                    let governed = |r: &&&Resolved| r.mention.first_token > 0 && PREPOSITIONS.contains(&self.words[r.mention.first_token - 1].to_lowercase().as_str());
                     subjects = self
                         .ms
                         .iter()
                         .filter(|r| r.mention.end_token == k && !r.mention.possessive && !r.mention.in_compound)
-                        .filter(|r| !governed(r))
                         .filter_map(|r| r.entity)
-                        .filter(|&e| self.is_party(e))
+                        .filter(|&e| self.is_party(e) && !self.after_preposition(e, k))
                         .take(1)
                         .collect();
                 } else if start > 0 {
@@ -1284,7 +1282,6 @@ impl<'a> Sentence<'a> {
     /// Whether the last mention of `e` before token `at` is the object of a preposition
     /// ("between Chile and the Andean Union", "the people of Peru").
     fn after_preposition(&self, e: usize, at: usize) -> bool {
-        const PREPOSITIONS: &[&str] = &["of", "between", "by", "with", "to", "in", "from", "for", "on", "at", "against"];
         let Some(r) = self.ms.iter().rev().find(|r| r.entity == Some(e) && r.mention.end_token <= at) else { return false };
         let mut k = r.mention.first_token;
         loop {
