@@ -45,6 +45,10 @@ pub struct EntityEntry {
     /// "Security Council" is the UN's only where the article names the United Nations.
     #[serde(default)]
     pub context: Vec<String>,
+    /// The known bloc or organisation this body belongs to ("UNRWA" is part of the United
+    /// Nations), by its name in this lexicon.
+    #[serde(default)]
+    pub part_of: Option<String>,
 }
 
 /// A role title and the relation it implies between the person and the party named with it.

@@ -1698,9 +1698,15 @@ impl<'a> Sentence<'a> {
         const IMPOSE: &[&str] = &[
             "imposed", "imposes", "applied", "applies", "levied", "levies", "introduced", "introduces", "slapped",
             "extended", "extends", "expanded", "expands", "placed", "places", "announced", "announces", "adopted",
-            "adopts", "approved", "approves", "tightened",
+            "adopts", "approved", "approves", "tightened", "maintained", "maintains", "renewed", "renews", "prolonged",
+            "prolongs",
         ];
+        // "will impose", "said it would maintain": a decision announced, not a wish.
+        const WILL_IMPOSE: &[&str] = &["impose", "apply", "introduce", "extend", "expand", "adopt", "tighten", "maintain", "renew", "prolong", "levy"];
         for (k, w) in self.words.iter().enumerate() {
+            if matches!(*w, "sanctions" | "restrictions" | "embargo") {
+                self.sanctions_passive(k, facts);
+            }
             if !matches!(*w, "sanctions" | "restrictions" | "embargo") || !matches!(self.words.get(k + 1), Some(&"on" | &"against" | &"to")) {
                 continue;
             }
@@ -1709,7 +1715,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let clause = self.clauses[k];
-            let Some(verb) = (k.saturating_sub(4)..k).rev().find(|&j| self.clauses[j] == clause && IMPOSE.contains(&self.words[j].to_lowercase().as_str())) else {
+            let imposes = |j: usize| {
+                let w = self.words[j].to_lowercase();
+                IMPOSE.contains(&w.as_str()) || WILL_IMPOSE.contains(&w.as_str()) && j > 0 && matches!(self.words[j - 1], "will" | "would")
+            };
+            let Some(verb) = (k.saturating_sub(6)..k).rev().find(|&j| self.clauses[j] == clause && imposes(j)) else {
                 continue;
             };
             // Only modifiers between: "similar", "new", "personal", "economic".
@@ -1726,6 +1736,29 @@ impl<'a> Sentence<'a> {
                         facts.push(self.fact(s, t, Relation::Opposes));
                     }
                 }
+            }
+        }
+    }
+
+    /// "US sanctions were imposed on Russia", "Chilean sanctions have been extended against
+    /// Peru": the party whose sanctions they are (named just before the noun) opposes the target.
+    fn sanctions_passive(&self, k: usize, facts: &mut Vec<Fact>) {
+        const PARTICIPLES: &[&str] = &["imposed", "applied", "levied", "introduced", "extended", "expanded", "placed", "tightened", "renewed", "prolonged", "maintained"];
+        let Some(owner) = self.ms.iter().find(|r| r.mention.end_token == k && !r.mention.possessive) else { return };
+        let Some(party) = owner.entity.filter(|&e| self.is_party(e)) else { return };
+        let mut j = k + 1;
+        while j < self.words.len() && matches!(self.words[j], "were" | "was" | "have" | "has" | "had" | "been" | "be" | "are" | "is") {
+            j += 1;
+        }
+        if j == k + 1 || j + 1 >= self.words.len() || !PARTICIPLES.contains(&self.words[j]) || self.negated(j) {
+            return;
+        }
+        if !matches!(self.words[j + 1], "on" | "against") {
+            return;
+        }
+        for t in self.objects(j + 2, |e| self.is_party(e) || self.kind(e).0 == Kind::Institution) {
+            if t != party {
+                facts.push(self.fact(party, t, Relation::Opposes));
             }
         }
     }
@@ -2040,13 +2073,32 @@ impl<'a> Sentence<'a> {
                     subjects = self.subjects(verb, state, actor);
                 }
             }
-            let issues: Vec<usize> = self
-                .ms
-                .iter()
-                .filter(|r| r.mention.first_token >= b && self.clauses[r.mention.first_token] == self.clauses[a])
-                .filter_map(|r| r.entity)
-                .filter(|&e| is_issue(e))
-                .collect();
+            let in_clause = self.ms.iter().filter(|r| r.mention.first_token >= b && self.clauses[r.mention.first_token] == self.clauses[a]);
+            // "his assessments of the operation to protect the region": a reporting noun's topic
+            // is its own object (and what is coordinated with it), not every issue after it.
+            let reporting_noun = matches!(self.words[a].to_lowercase().as_str(), "assessment" | "assessments" | "reasons" | "goals" | "account");
+            let issues: Vec<usize> = if reporting_noun {
+                let mut out = Vec::new();
+                let mut next = b;
+                for r in in_clause {
+                    if r.mention.first_token < next {
+                        continue;
+                    }
+                    let gap = &self.words[next..r.mention.first_token];
+                    let joined = gap.iter().all(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "and" | "," | "or" | "of"))
+                        || out.is_empty() && gap.len() <= 3 && gap.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+                    if !joined {
+                        break;
+                    }
+                    if let Some(e) = r.entity.filter(|&e| is_issue(e)) {
+                        out.push(e);
+                    }
+                    next = r.mention.end_token;
+                }
+                out
+            } else {
+                in_clause.filter_map(|r| r.entity).filter(|&e| is_issue(e)).collect()
+            };
             for &sub in &subjects {
                 for &i in &issues {
                     facts.push(self.fact(sub, i, Relation::PositionOn));

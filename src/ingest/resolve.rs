@@ -712,10 +712,25 @@ fn parts_of_known_bodies(mentions: &[Vec<Resolved>], entities: &mut Entities, fa
             let Some(e) = r.entity else { continue };
             let body = &entities.list[e];
             let organisation = matches!((body.kind, body.entity_type), (Kind::Actor, Some(EntityType::Organization)) | (Kind::Institution, _));
-            if !organisation || exact_lexicon(lex, &body.name).is_some() {
+            if !organisation {
+                continue;
+            }
+            if let Some(known) = exact_lexicon(lex, &body.name) {
+                // A known body's parent is the lexicon's word, not a guess from its name.
+                let parent = lex.entities[known].part_of.as_deref().and_then(|p| exact_lexicon(lex, p));
+                if let Some(parent) = parent.filter(|&p| p != known) {
+                    let parent = lexicon_entity(lex, entities, parent);
+                    if parent != e && done.insert((e, parent)) {
+                        facts.push(Fact { from: e, to: parent, relation: Relation::PartOf, sentence: si });
+                    }
+                }
                 continue;
             }
             let name = body.name.clone();
+            // "the Andean Council Summit": a meeting of the body, not a part of it.
+            if name.rsplit(' ').next().is_some_and(|w| lex.is_place_word(w)) {
+                continue;
+            }
             for m in lex.find_entities(&name) {
                 let form = lex.form(m.pattern);
                 let known = &lex.entities[form.entity];
